@@ -1,0 +1,201 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.identify_request import IdentifyRequest
+from ...models.identify_response import IdentifyResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: IdentifyRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/sdk/v1/audience/identify",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | IdentifyResponse | None:
+    if response.status_code == 200:
+        response_200 = IdentifyResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | IdentifyResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: IdentifyRequest,
+) -> Response[Error | IdentifyResponse]:
+    """Identify an audience member
+
+     Creates (or updates) an audience member by `externalUserId`. This is the canonical way to
+    upsert profiles before sending messages or running workflows. Fields left out keep their
+    stored value; a deleted member is revived. `member.email` is the value of the first email
+    identity.
+
+    Args:
+        body (IdentifyRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | IdentifyResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: IdentifyRequest,
+) -> Error | IdentifyResponse | None:
+    """Identify an audience member
+
+     Creates (or updates) an audience member by `externalUserId`. This is the canonical way to
+    upsert profiles before sending messages or running workflows. Fields left out keep their
+    stored value; a deleted member is revived. `member.email` is the value of the first email
+    identity.
+
+    Args:
+        body (IdentifyRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | IdentifyResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: IdentifyRequest,
+) -> Response[Error | IdentifyResponse]:
+    """Identify an audience member
+
+     Creates (or updates) an audience member by `externalUserId`. This is the canonical way to
+    upsert profiles before sending messages or running workflows. Fields left out keep their
+    stored value; a deleted member is revived. `member.email` is the value of the first email
+    identity.
+
+    Args:
+        body (IdentifyRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | IdentifyResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: IdentifyRequest,
+) -> Error | IdentifyResponse | None:
+    """Identify an audience member
+
+     Creates (or updates) an audience member by `externalUserId`. This is the canonical way to
+    upsert profiles before sending messages or running workflows. Fields left out keep their
+    stored value; a deleted member is revived. `member.email` is the value of the first email
+    identity.
+
+    Args:
+        body (IdentifyRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | IdentifyResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,230 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.send_message_request import SendMessageRequest
+from ...models.send_message_response import SendMessageResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: SendMessageRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/sdk/v1/messages/send",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | SendMessageResponse | None:
+    if response.status_code == 200:
+        response_200 = SendMessageResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | SendMessageResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SendMessageRequest,
+) -> Response[Error | SendMessageResponse]:
+    """Send a message
+
+     Sends a message to an audience member (`404` for an unknown member). Content is either a
+    template (`content.templateId`, sent as-is with optional variables) or one or more channels
+    (`content.in_app` and/or `content.email`); a content with neither, or with both a template
+    and channels, is a `400`.
+
+    An `in_app` channel creates the in-app `notification`. An `email` channel creates a
+    `delivery` to the member's first email identity; its status is `suppressed` when that
+    identity has a global suppression or one for the message's category. A template send is
+    answered with the stored message; the template's channels are rendered asynchronously, so
+    `notification` and `delivery` are null in the response.
+
+    Args:
+        body (SendMessageRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SendMessageResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SendMessageRequest,
+) -> Error | SendMessageResponse | None:
+    """Send a message
+
+     Sends a message to an audience member (`404` for an unknown member). Content is either a
+    template (`content.templateId`, sent as-is with optional variables) or one or more channels
+    (`content.in_app` and/or `content.email`); a content with neither, or with both a template
+    and channels, is a `400`.
+
+    An `in_app` channel creates the in-app `notification`. An `email` channel creates a
+    `delivery` to the member's first email identity; its status is `suppressed` when that
+    identity has a global suppression or one for the message's category. A template send is
+    answered with the stored message; the template's channels are rendered asynchronously, so
+    `notification` and `delivery` are null in the response.
+
+    Args:
+        body (SendMessageRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SendMessageResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SendMessageRequest,
+) -> Response[Error | SendMessageResponse]:
+    """Send a message
+
+     Sends a message to an audience member (`404` for an unknown member). Content is either a
+    template (`content.templateId`, sent as-is with optional variables) or one or more channels
+    (`content.in_app` and/or `content.email`); a content with neither, or with both a template
+    and channels, is a `400`.
+
+    An `in_app` channel creates the in-app `notification`. An `email` channel creates a
+    `delivery` to the member's first email identity; its status is `suppressed` when that
+    identity has a global suppression or one for the message's category. A template send is
+    answered with the stored message; the template's channels are rendered asynchronously, so
+    `notification` and `delivery` are null in the response.
+
+    Args:
+        body (SendMessageRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SendMessageResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SendMessageRequest,
+) -> Error | SendMessageResponse | None:
+    """Send a message
+
+     Sends a message to an audience member (`404` for an unknown member). Content is either a
+    template (`content.templateId`, sent as-is with optional variables) or one or more channels
+    (`content.in_app` and/or `content.email`); a content with neither, or with both a template
+    and channels, is a `400`.
+
+    An `in_app` channel creates the in-app `notification`. An `email` channel creates a
+    `delivery` to the member's first email identity; its status is `suppressed` when that
+    identity has a global suppression or one for the message's category. A template send is
+    answered with the stored message; the template's channels are rendered asynchronously, so
+    `notification` and `delivery` are null in the response.
+
+    Args:
+        body (SendMessageRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SendMessageResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.json_object import JsonObject
+
+
+T = TypeVar("T", bound="EmailContent")
+
+
+@_attrs_define
+class EmailContent:
+    """An email written out in the request."""
+
+    subject: str
+    """ The subject line. """
+    body: str
+    """ The email body (HTML or plain text). """
+    variables: JsonObject | Unset = UNSET
+    """ Arbitrary JSON object. """
+
+    def to_dict(self) -> dict[str, Any]:
+        subject = self.subject
+
+        body = self.body
+
+        variables: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.variables, Unset):
+            variables = self.variables.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "subject": subject,
+                "body": body,
+            }
+        )
+        if variables is not UNSET:
+            field_dict["variables"] = variables
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.json_object import JsonObject  # noqa: PLC0415
+
+        d = dict(src_dict)
+        subject = d.pop("subject")
+
+        body = d.pop("body")
+
+        _variables = d.pop("variables", UNSET)
+        variables: JsonObject | Unset
+        if isinstance(_variables, Unset):
+            variables = UNSET
+        else:
+            variables = JsonObject.from_dict(_variables)
+
+        email_content = cls(
+            subject=subject,
+            body=body,
+            variables=variables,
+        )
+
+        return email_content

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.identity_input import IdentityInput
+    from ..models.json_object import JsonObject
+
+
+T = TypeVar("T", bound="IdentifyRequest")
+
+
+@_attrs_define
+class IdentifyRequest:
+    external_user_id: str
+    """ Your system's stable identifier for the end user: 1–256 characters from letters, digits
+    and `_ - . @ + : = | ~`, not starting with `.`.
+     """
+    display_name: str | Unset = UNSET
+    """ A human-friendly name for the member. """
+    attributes: JsonObject | Unset = UNSET
+    """ Arbitrary JSON object. """
+    identities: list[IdentityInput] | Unset = UNSET
+    """ Channel identities for the member (replace the stored ones). Currently email. """
+
+    def to_dict(self) -> dict[str, Any]:
+        external_user_id = self.external_user_id
+
+        display_name = self.display_name
+
+        attributes: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.attributes, Unset):
+            attributes = self.attributes.to_dict()
+
+        identities: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.identities, Unset):
+            identities = []
+            for identities_item_data in self.identities:
+                identities_item = identities_item_data.to_dict()
+                identities.append(identities_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "externalUserId": external_user_id,
+            }
+        )
+        if display_name is not UNSET:
+            field_dict["displayName"] = display_name
+        if attributes is not UNSET:
+            field_dict["attributes"] = attributes
+        if identities is not UNSET:
+            field_dict["identities"] = identities
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.identity_input import IdentityInput  # noqa: PLC0415
+        from ..models.json_object import JsonObject  # noqa: PLC0415
+
+        d = dict(src_dict)
+        external_user_id = d.pop("externalUserId")
+
+        display_name = d.pop("displayName", UNSET)
+
+        _attributes = d.pop("attributes", UNSET)
+        attributes: JsonObject | Unset
+        if isinstance(_attributes, Unset):
+            attributes = UNSET
+        else:
+            attributes = JsonObject.from_dict(_attributes)
+
+        _identities = d.pop("identities", UNSET)
+        identities: list[IdentityInput] | Unset = UNSET
+        if _identities is not UNSET:
+            identities = []
+            for identities_item_data in _identities:
+                identities_item = IdentityInput.from_dict(identities_item_data)
+
+                identities.append(identities_item)
+
+        identify_request = cls(
+            external_user_id=external_user_id,
+            display_name=display_name,
+            attributes=attributes,
+            identities=identities,
+        )
+
+        return identify_request

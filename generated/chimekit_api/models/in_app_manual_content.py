@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.json_object import JsonObject
+
+
+T = TypeVar("T", bound="InAppManualContent")
+
+
+@_attrs_define
+class InAppManualContent:
+    """An in-app notification written out in the request."""
+
+    title: str
+    """ The notification's title. """
+    snippet: str | Unset = UNSET
+    """ A short preview line. """
+    body: str | Unset = UNSET
+    """ The notification's body. """
+    actions: list[JsonObject] | Unset = UNSET
+    """ Buttons or links shown with the notification (free-form objects). """
+    variables: JsonObject | Unset = UNSET
+    """ Arbitrary JSON object. """
+
+    def to_dict(self) -> dict[str, Any]:
+        title = self.title
+
+        snippet = self.snippet
+
+        body = self.body
+
+        actions: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.actions, Unset):
+            actions = []
+            for actions_item_data in self.actions:
+                actions_item = actions_item_data.to_dict()
+                actions.append(actions_item)
+
+        variables: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.variables, Unset):
+            variables = self.variables.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "title": title,
+            }
+        )
+        if snippet is not UNSET:
+            field_dict["snippet"] = snippet
+        if body is not UNSET:
+            field_dict["body"] = body
+        if actions is not UNSET:
+            field_dict["actions"] = actions
+        if variables is not UNSET:
+            field_dict["variables"] = variables
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.json_object import JsonObject  # noqa: PLC0415
+
+        d = dict(src_dict)
+        title = d.pop("title")
+
+        snippet = d.pop("snippet", UNSET)
+
+        body = d.pop("body", UNSET)
+
+        _actions = d.pop("actions", UNSET)
+        actions: list[JsonObject] | Unset = UNSET
+        if _actions is not UNSET:
+            actions = []
+            for actions_item_data in _actions:
+                actions_item = JsonObject.from_dict(actions_item_data)
+
+                actions.append(actions_item)
+
+        _variables = d.pop("variables", UNSET)
+        variables: JsonObject | Unset
+        if isinstance(_variables, Unset):
+            variables = UNSET
+        else:
+            variables = JsonObject.from_dict(_variables)
+
+        in_app_manual_content = cls(
+            title=title,
+            snippet=snippet,
+            body=body,
+            actions=actions,
+            variables=variables,
+        )
+
+        return in_app_manual_content

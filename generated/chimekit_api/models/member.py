@@ -1,0 +1,186 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.identity import Identity
+    from ..models.json_object import JsonObject
+
+
+T = TypeVar("T", bound="Member")
+
+
+@_attrs_define
+class Member:
+    """An audience member, as audience endpoints return it. `id` is your `externalUserId`."""
+
+    id: str
+    """ The member's `externalUserId`. """
+    email: None | str
+    """ The value of the member's first email identity, or null. """
+    display_name: None | str
+    """ A human-friendly name for the member. """
+    identities: list[Identity]
+    """ The member's channel identities. """
+    attributes: JsonObject
+    """ Arbitrary JSON object. """
+    created: datetime.datetime
+    """ When the member was first identified. """
+    updated: datetime.datetime
+    """ When the member was last changed. """
+    deleted: datetime.datetime | None
+    """ When the member was deleted, or null. """
+    last_seen: datetime.datetime | None
+    """ When the member was last seen by a ChimeKit client, or null. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        email: None | str
+        email = self.email
+
+        display_name: None | str
+        display_name = self.display_name
+
+        identities = []
+        for identities_item_data in self.identities:
+            identities_item = identities_item_data.to_dict()
+            identities.append(identities_item)
+
+        attributes = self.attributes.to_dict()
+
+        created = self.created.isoformat()
+
+        updated = self.updated.isoformat()
+
+        deleted: None | str
+        if isinstance(self.deleted, datetime.datetime):
+            deleted = self.deleted.isoformat()
+        else:
+            deleted = self.deleted
+
+        last_seen: None | str
+        if isinstance(self.last_seen, datetime.datetime):
+            last_seen = self.last_seen.isoformat()
+        else:
+            last_seen = self.last_seen
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "email": email,
+                "displayName": display_name,
+                "identities": identities,
+                "attributes": attributes,
+                "created": created,
+                "updated": updated,
+                "deleted": deleted,
+                "lastSeen": last_seen,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.identity import Identity  # noqa: PLC0415
+        from ..models.json_object import JsonObject  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        def _parse_email(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        email = _parse_email(d.pop("email"))
+
+        def _parse_display_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        display_name = _parse_display_name(d.pop("displayName"))
+
+        identities = []
+        _identities = d.pop("identities")
+        for identities_item_data in _identities:
+            identities_item = Identity.from_dict(identities_item_data)
+
+            identities.append(identities_item)
+
+        attributes = JsonObject.from_dict(d.pop("attributes"))
+
+        created = datetime.datetime.fromisoformat(d.pop("created"))
+
+        updated = datetime.datetime.fromisoformat(d.pop("updated"))
+
+        def _parse_deleted(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                deleted_type_0 = datetime.datetime.fromisoformat(data)
+
+                return deleted_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        deleted = _parse_deleted(d.pop("deleted"))
+
+        def _parse_last_seen(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                last_seen_type_0 = datetime.datetime.fromisoformat(data)
+
+                return last_seen_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        last_seen = _parse_last_seen(d.pop("lastSeen"))
+
+        member = cls(
+            id=id,
+            email=email,
+            display_name=display_name,
+            identities=identities,
+            attributes=attributes,
+            created=created,
+            updated=updated,
+            deleted=deleted,
+            last_seen=last_seen,
+        )
+
+        member.additional_properties = d
+        return member
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

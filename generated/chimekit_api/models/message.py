@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.json_object import JsonObject
+
+
+T = TypeVar("T", bound="Message")
+
+
+@_attrs_define
+class Message:
+    """A stored message. `memberId` is ChimeKit's internal member id (`mem_…`)."""
+
+    id: str
+    """ The message id (`msg_…`). """
+    member_id: str
+    """ ChimeKit's internal member id (`mem_…`). """
+    category_id: str
+    """ The message's category id (`cat_…`). """
+    source: str
+    """ Where the message came from. Known values - `sdk`, `workflow`. Accept any string. """
+    template_id: None | str
+    """ The template sent, or null. """
+    template_version_id: None | str
+    """ The template version sent, or null. """
+    payload: JsonObject
+    """ Arbitrary JSON object. """
+    dispatch_status: str
+    """ Known values - `dispatched`, `scheduled`, `failed`. Accept any string.
+     """
+    scheduled_for: datetime.datetime | None
+    """ When a scheduled message goes out, or null. """
+    created_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        member_id = self.member_id
+
+        category_id = self.category_id
+
+        source = self.source
+
+        template_id: None | str
+        template_id = self.template_id
+
+        template_version_id: None | str
+        template_version_id = self.template_version_id
+
+        payload = self.payload.to_dict()
+
+        dispatch_status = self.dispatch_status
+
+        scheduled_for: None | str
+        if isinstance(self.scheduled_for, datetime.datetime):
+            scheduled_for = self.scheduled_for.isoformat()
+        else:
+            scheduled_for = self.scheduled_for
+
+        created_at = self.created_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "memberId": member_id,
+                "categoryId": category_id,
+                "source": source,
+                "templateId": template_id,
+                "templateVersionId": template_version_id,
+                "payload": payload,
+                "dispatchStatus": dispatch_status,
+                "scheduledFor": scheduled_for,
+                "createdAt": created_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.json_object import JsonObject  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        member_id = d.pop("memberId")
+
+        category_id = d.pop("categoryId")
+
+        source = d.pop("source")
+
+        def _parse_template_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        template_id = _parse_template_id(d.pop("templateId"))
+
+        def _parse_template_version_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        template_version_id = _parse_template_version_id(d.pop("templateVersionId"))
+
+        payload = JsonObject.from_dict(d.pop("payload"))
+
+        dispatch_status = d.pop("dispatchStatus")
+
+        def _parse_scheduled_for(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                scheduled_for_type_0 = datetime.datetime.fromisoformat(data)
+
+                return scheduled_for_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        scheduled_for = _parse_scheduled_for(d.pop("scheduledFor"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        message = cls(
+            id=id,
+            member_id=member_id,
+            category_id=category_id,
+            source=source,
+            template_id=template_id,
+            template_version_id=template_version_id,
+            payload=payload,
+            dispatch_status=dispatch_status,
+            scheduled_for=scheduled_for,
+            created_at=created_at,
+        )
+
+        message.additional_properties = d
+        return message
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.json_object import JsonObject
+
+
+T = TypeVar("T", bound="RunWorkflowRequest")
+
+
+@_attrs_define
+class RunWorkflowRequest:
+    external_user_id: str
+    """ Your system's stable identifier for the end user: 1–256 characters from letters, digits
+    and `_ - . @ + : = | ~`, not starting with `.`.
+     """
+    context: JsonObject | Unset = UNSET
+    """ Arbitrary JSON object. """
+
+    def to_dict(self) -> dict[str, Any]:
+        external_user_id = self.external_user_id
+
+        context: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.context, Unset):
+            context = self.context.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "externalUserId": external_user_id,
+            }
+        )
+        if context is not UNSET:
+            field_dict["context"] = context
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.json_object import JsonObject  # noqa: PLC0415
+
+        d = dict(src_dict)
+        external_user_id = d.pop("externalUserId")
+
+        _context = d.pop("context", UNSET)
+        context: JsonObject | Unset
+        if isinstance(_context, Unset):
+            context = UNSET
+        else:
+            context = JsonObject.from_dict(_context)
+
+        run_workflow_request = cls(
+            external_user_id=external_user_id,
+            context=context,
+        )
+
+        return run_workflow_request

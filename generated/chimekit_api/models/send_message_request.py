@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.channel_content import ChannelContent
+    from ..models.template_content import TemplateContent
+
+
+T = TypeVar("T", bound="SendMessageRequest")
+
+
+@_attrs_define
+class SendMessageRequest:
+    external_user_id: str
+    """ Your system's stable identifier for the end user: 1–256 characters from letters, digits
+    and `_ - . @ + : = | ~`, not starting with `.`.
+     """
+    content: ChannelContent | TemplateContent
+    """ Either a template (`templateId`) or channels (`in_app` and/or `email`), not both. """
+    category_id: str | Unset = UNSET
+    """ A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`). """
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.template_content import TemplateContent  # noqa: PLC0415
+
+        external_user_id = self.external_user_id
+
+        content: dict[str, Any]
+        if isinstance(self.content, TemplateContent):
+            content = self.content.to_dict()
+        else:
+            content = self.content.to_dict()
+
+        category_id = self.category_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "externalUserId": external_user_id,
+                "content": content,
+            }
+        )
+        if category_id is not UNSET:
+            field_dict["categoryId"] = category_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.channel_content import ChannelContent  # noqa: PLC0415
+        from ..models.template_content import TemplateContent  # noqa: PLC0415
+
+        d = dict(src_dict)
+        external_user_id = d.pop("externalUserId")
+
+        def _parse_content(data: object) -> ChannelContent | TemplateContent:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_message_content_type_0 = TemplateContent.from_dict(data)
+
+                return componentsschemas_message_content_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_message_content_type_1 = ChannelContent.from_dict(data)
+
+            return componentsschemas_message_content_type_1
+
+        content = _parse_content(d.pop("content"))
+
+        category_id = d.pop("categoryId", UNSET)
+
+        send_message_request = cls(
+            external_user_id=external_user_id,
+            content=content,
+            category_id=category_id,
+        )
+
+        return send_message_request

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.category import Category
+    from ..models.suppression_identity import SuppressionIdentity
+
+
+T = TypeVar("T", bound="Suppression")
+
+
+@_attrs_define
+class Suppression:
+    """Prevents delivery to one identity, globally (`category` null) or for one category."""
+
+    id: str
+    """ The suppression id (`sup_…`). """
+    reason: str
+    """ Why delivery is suppressed. Known values - `opt-out` (added through the API or by the
+    member), `bounce`, `complaint`. Accept any string.
+     """
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    identity: SuppressionIdentity
+    """ The suppressed identity, as stored. """
+    category: Category | None
+    """ The category the suppression is limited to, or null for a global suppression. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.category import Category  # noqa: PLC0415
+
+        id = self.id
+
+        reason = self.reason
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        identity = self.identity.to_dict()
+
+        category: dict[str, Any] | None
+        if isinstance(self.category, Category):
+            category = self.category.to_dict()
+        else:
+            category = self.category
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "reason": reason,
+                "createdAt": created_at,
+                "updatedAt": updated_at,
+                "identity": identity,
+                "category": category,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.category import Category  # noqa: PLC0415
+        from ..models.suppression_identity import SuppressionIdentity  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        reason = d.pop("reason")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+
+        identity = SuppressionIdentity.from_dict(d.pop("identity"))
+
+        def _parse_category(data: object) -> Category | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                category_type_0 = Category.from_dict(data)
+
+                return category_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Category | None, data)
+
+        category = _parse_category(d.pop("category"))
+
+        suppression = cls(
+            id=id,
+            reason=reason,
+            created_at=created_at,
+            updated_at=updated_at,
+            identity=identity,
+            category=category,
+        )
+
+        suppression.additional_properties = d
+        return suppression
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.json_object import JsonObject
+
+
+T = TypeVar("T", bound="SuppressionIdentity")
+
+
+@_attrs_define
+class SuppressionIdentity:
+    """The suppressed identity, as stored."""
+
+    id: str
+    """ The identity id (`aid_…`). """
+    type_: str
+    """ The identity's channel. Known values - `email`. Accept any string. """
+    value: str
+    """ The address. """
+    verified: bool
+    """ Whether the address is verified. """
+    metadata: JsonObject | None
+    """ Channel-specific metadata, or null. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.json_object import JsonObject  # noqa: PLC0415
+
+        id = self.id
+
+        type_ = self.type_
+
+        value = self.value
+
+        verified = self.verified
+
+        metadata: dict[str, Any] | None
+        if isinstance(self.metadata, JsonObject):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "type": type_,
+                "value": value,
+                "verified": verified,
+                "metadata": metadata,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.json_object import JsonObject  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        type_ = d.pop("type")
+
+        value = d.pop("value")
+
+        verified = d.pop("verified")
+
+        def _parse_metadata(data: object) -> JsonObject | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = JsonObject.from_dict(data)
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(JsonObject | None, data)
+
+        metadata = _parse_metadata(d.pop("metadata"))
+
+        suppression_identity = cls(
+            id=id,
+            type_=type_,
+            value=value,
+            verified=verified,
+            metadata=metadata,
+        )
+
+        suppression_identity.additional_properties = d
+        return suppression_identity
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.json_object import JsonObject
+
+
+T = TypeVar("T", bound="TemplateContent")
+
+
+@_attrs_define
+class TemplateContent:
+    """Send a template as-is."""
+
+    template_id: str
+    """ A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`). """
+    template_version_id: str | Unset = UNSET
+    """ A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`). """
+    variables: JsonObject | Unset = UNSET
+    """ Arbitrary JSON object. """
+
+    def to_dict(self) -> dict[str, Any]:
+        template_id = self.template_id
+
+        template_version_id = self.template_version_id
+
+        variables: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.variables, Unset):
+            variables = self.variables.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "templateId": template_id,
+            }
+        )
+        if template_version_id is not UNSET:
+            field_dict["templateVersionId"] = template_version_id
+        if variables is not UNSET:
+            field_dict["variables"] = variables
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.json_object import JsonObject  # noqa: PLC0415
+
+        d = dict(src_dict)
+        template_id = d.pop("templateId")
+
+        template_version_id = d.pop("templateVersionId", UNSET)
+
+        _variables = d.pop("variables", UNSET)
+        variables: JsonObject | Unset
+        if isinstance(_variables, Unset):
+            variables = UNSET
+        else:
+            variables = JsonObject.from_dict(_variables)
+
+        template_content = cls(
+            template_id=template_id,
+            template_version_id=template_version_id,
+            variables=variables,
+        )
+
+        return template_content

@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.json_object import JsonObject
+
+
+T = TypeVar("T", bound="WorkflowRun")
+
+
+@_attrs_define
+class WorkflowRun:
+    id: str
+    workflow_version_id: str
+    workflow_id: str
+    workflow_key: str
+    status: str
+    """ Known values - `queued`, `running`, `completed`, `failed`, `cancelled`. Accept any string. """
+    member_id: str
+    """ ChimeKit's internal member id (`mem_…`). """
+    member_external_user_id: str
+    created_at: datetime.datetime
+    started_at: datetime.datetime | None
+    finished_at: datetime.datetime | None
+    context: JsonObject
+    """ Arbitrary JSON object. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        workflow_version_id = self.workflow_version_id
+
+        workflow_id = self.workflow_id
+
+        workflow_key = self.workflow_key
+
+        status = self.status
+
+        member_id = self.member_id
+
+        member_external_user_id = self.member_external_user_id
+
+        created_at = self.created_at.isoformat()
+
+        started_at: None | str
+        if isinstance(self.started_at, datetime.datetime):
+            started_at = self.started_at.isoformat()
+        else:
+            started_at = self.started_at
+
+        finished_at: None | str
+        if isinstance(self.finished_at, datetime.datetime):
+            finished_at = self.finished_at.isoformat()
+        else:
+            finished_at = self.finished_at
+
+        context = self.context.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "workflowVersionId": workflow_version_id,
+                "workflowId": workflow_id,
+                "workflowKey": workflow_key,
+                "status": status,
+                "memberId": member_id,
+                "memberExternalUserId": member_external_user_id,
+                "createdAt": created_at,
+                "startedAt": started_at,
+                "finishedAt": finished_at,
+                "context": context,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.json_object import JsonObject  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        workflow_version_id = d.pop("workflowVersionId")
+
+        workflow_id = d.pop("workflowId")
+
+        workflow_key = d.pop("workflowKey")
+
+        status = d.pop("status")
+
+        member_id = d.pop("memberId")
+
+        member_external_user_id = d.pop("memberExternalUserId")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        def _parse_started_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                started_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return started_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        started_at = _parse_started_at(d.pop("startedAt"))
+
+        def _parse_finished_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                finished_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return finished_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        finished_at = _parse_finished_at(d.pop("finishedAt"))
+
+        context = JsonObject.from_dict(d.pop("context"))
+
+        workflow_run = cls(
+            id=id,
+            workflow_version_id=workflow_version_id,
+            workflow_id=workflow_id,
+            workflow_key=workflow_key,
+            status=status,
+            member_id=member_id,
+            member_external_user_id=member_external_user_id,
+            created_at=created_at,
+            started_at=started_at,
+            finished_at=finished_at,
+            context=context,
+        )
+
+        workflow_run.additional_properties = d
+        return workflow_run
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,5 @@
+"""A local, stateful ChimeKit server implementing openapi/chimekit.yaml."""
+
+from __future__ import annotations
+
+__all__: list[str] = []

@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC_PATH = ROOT / "openapi" / "chimekit.yaml"
+
+
+@pytest.fixture(scope="session")
+def spec() -> dict:
+    return yaml.safe_load(SPEC_PATH.read_text())

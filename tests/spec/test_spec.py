@@ -1,0 +1,219 @@
+"""The hand-written contract: valid OpenAPI 3.1, complete, and its examples match its schemas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+from openapi_spec_validator import validate
+
+METHODS = ("get", "put", "post", "delete", "patch")
+OPERATIONS = {
+    "identify": ("post", "/sdk/v1/audience/identify"),
+    "findMember": ("get", "/sdk/v1/audience/members/{externalUserId}"),
+    "updateMember": ("put", "/sdk/v1/audience/members/{externalUserId}"),
+    "deleteMember": ("delete", "/sdk/v1/audience/members/{externalUserId}"),
+    "listSuppressions": ("get", "/sdk/v1/audience/members/{externalUserId}/suppressions"),
+    "addSuppression": ("post", "/sdk/v1/audience/members/{externalUserId}/suppressions"),
+    "removeSuppression": ("delete", "/sdk/v1/audience/members/{externalUserId}/suppressions/{suppressionId}"),
+    "sendMessage": ("post", "/sdk/v1/messages/send"),
+    "getMessage": ("get", "/sdk/v1/messages/{messageId}"),
+    "listMemberMessages": ("get", "/sdk/v1/messages/members/{externalUserId}/messages"),
+    "runWorkflow": ("post", "/sdk/v1/workflows/{key}/run"),
+    "getWorkflowRun": ("get", "/sdk/v1/workflows/runs/{runId}"),
+}
+
+
+def operations(spec: dict) -> Iterator[tuple[str, str, dict, list[dict]]]:
+    for path, item in spec["paths"].items():
+        for method in METHODS:
+            if method in item:
+                op = item[method]
+                params = [resolve(spec, p) for p in item.get("parameters", []) + op.get("parameters", [])]
+                yield path, method, op, params
+
+
+def resolve(spec: dict, node: Any) -> Any:
+    while isinstance(node, dict) and "$ref" in node:
+        target: Any = spec
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def validator(spec: dict, schema: dict) -> Draft202012Validator:
+    """A validator for `schema` whose `#/components/...` refs resolve against the whole spec."""
+    root = Draft202012Validator(spec, format_checker=FormatChecker())
+    return root.evolve(schema=schema)
+
+
+def examples_in(spec: dict) -> Iterator[tuple[str, dict, Any]]:
+    """(where, schema, example) for every example attached to a parameter or a media type."""
+    for path, method, op, params in operations(spec):
+        where = f"{method.upper()} {path}"
+        for p in params:
+            if "example" in p:
+                yield f"{where} parameter {p['name']}", p["schema"], p["example"]
+        body = op.get("requestBody", {}).get("content", {}).get("application/json")
+        if body and "example" in body:
+            yield f"{where} request body", body["schema"], body["example"]
+        for status, response in op["responses"].items():
+            media = resolve(spec, response).get("content", {}).get("application/json")
+            if media and "example" in media:
+                yield f"{where} response {status}", media["schema"], media["example"]
+    for name, response in spec["components"]["responses"].items():
+        media = response["content"]["application/json"]
+        yield f"components.responses.{name}", media["schema"], media["example"]
+    for name, schema in spec["components"]["schemas"].items():
+        for i, example in enumerate(schema.get("examples", [])):
+            yield f"components.schemas.{name}.examples[{i}]", schema, example
+
+
+def test_spec_is_valid_openapi_31(spec: dict) -> None:
+    assert spec["openapi"].startswith("3.1")
+    validate(spec)
+
+
+def test_the_twelve_operations_exist_with_stable_ids(spec: dict) -> None:
+    found = {op["operationId"]: (method, path) for path, method, op, _ in operations(spec)}
+    assert found == OPERATIONS
+
+
+def test_every_operation_documents_its_errors_with_the_error_schema(spec: dict) -> None:
+    for path, method, op, params in operations(spec):
+        codes = set(op["responses"])
+        assert {"401", "429", "500"} <= codes, (method, path)
+        if params or "requestBody" in op:
+            assert "400" in codes, (method, path)
+        if any(p["in"] == "path" for p in params):
+            assert "404" in codes, (method, path)
+        for code in codes - {"200", "204"}:
+            schema = resolve(spec, op["responses"][code])["content"]["application/json"]["schema"]
+            assert schema == {"$ref": "#/components/schemas/Error"}, (method, path, code)
+        assert op["responses"].get("204", {}).get("content") is None
+
+
+def test_every_operation_has_an_example_for_its_body_and_success_response(spec: dict) -> None:
+    for path, method, op, _ in operations(spec):
+        if "requestBody" in op:
+            assert "example" in op["requestBody"]["content"]["application/json"], (method, path)
+        success = op["responses"].get("200")
+        if success:
+            assert "example" in success["content"]["application/json"], (method, path)
+
+
+def test_examples_match_their_schemas(spec: dict) -> None:
+    checked = 0
+    for where, schema, example in examples_in(spec):
+        errors = [
+            f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator(spec, schema).iter_errors(example)
+        ]
+        assert not errors, f"{where}: {errors}"
+        checked += 1
+    assert checked >= 30
+
+
+def test_example_check_catches_drift(spec: dict) -> None:
+    """The example check is not vacuous: an example missing a required field fails it."""
+    schema = {"$ref": "#/components/schemas/Member"}
+    example = dict(
+        spec["paths"]["/sdk/v1/audience/identify"]["post"]["responses"]["200"]["content"]["application/json"][
+            "example"
+        ]["member"]
+    )
+    assert validator(spec, schema).is_valid(example)
+    del example["created"]
+    assert not validator(spec, schema).is_valid(example)
+    example["created"] = "yesterday"
+    assert not validator(spec, schema).is_valid(example)
+
+
+def test_links_point_at_real_operations_and_parameters(spec: dict) -> None:
+    params_by_op = {op["operationId"]: {p["name"] for p in params} for _, _, op, params in operations(spec)}
+    links = []
+    for _, _, op, _ in operations(spec):
+        for response in op["responses"].values():
+            for name, link in resolve(spec, response).get("links", {}).items():
+                assert link["operationId"] in params_by_op, name
+                assert set(link.get("parameters", {})) <= params_by_op[link["operationId"]], name
+                links.append((op["operationId"], link["operationId"]))
+    for pair in [
+        ("identify", "findMember"),
+        ("identify", "updateMember"),
+        ("identify", "deleteMember"),
+        ("identify", "listSuppressions"),
+        ("identify", "addSuppression"),
+        ("sendMessage", "getMessage"),
+        ("runWorkflow", "getWorkflowRun"),
+        ("addSuppression", "removeSuppression"),
+    ]:
+        assert pair in links
+
+
+CONTENT = {"$ref": "#/components/schemas/MessageContent"}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        {"templateId": "tpl_1"},
+        {"templateId": "tpl_1", "templateVersionId": "tv_1", "variables": {"name": "Ava"}},
+        {"in_app": {"title": "Welcome!"}},
+        {"in_app": {"templateId": "tpl_1"}, "variables": {"a": 1}},
+        {"email": {"subject": "Hi", "body": "<p>Hi</p>"}},
+        {"in_app": {"title": "T", "snippet": "s", "body": "b"}, "email": {"subject": "Hi", "body": "Hi"}},
+    ],
+)
+def test_send_content_accepts_a_template_or_channels(spec: dict, content: dict) -> None:
+    assert validator(spec, CONTENT).is_valid(content)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        {},
+        {"variables": {"a": 1}},
+        {"templateId": "tpl_1", "in_app": {"title": "Welcome!"}},
+        {"in_app": {}},
+        {"email": {"subject": "Hi"}},
+        {"in_app": {"title": "T"}, "sms": {"text": "x"}},
+        {"templateVersionId": "tv_1"},
+    ],
+)
+def test_send_content_rejects_neither_both_or_incomplete(spec: dict, content: dict) -> None:
+    assert not validator(spec, CONTENT).is_valid(content)
+
+
+def test_limit_and_offset_constraints(spec: dict) -> None:
+    params = {
+        p["name"]: p["schema"]
+        for p in spec["paths"]["/sdk/v1/messages/members/{externalUserId}/messages"]["get"]["parameters"]
+    }
+    assert params["limit"] == {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}
+    assert params["offset"] == {"type": "integer", "minimum": 0, "default": 0}
+
+
+def test_response_string_sets_are_open(spec: dict) -> None:
+    """Values the service may extend are plain strings in responses, so new values never break a client."""
+    schemas = spec["components"]["schemas"]
+    for name, field in [
+        ("Suppression", "reason"),
+        ("Message", "dispatchStatus"),
+        ("WorkflowRun", "status"),
+        ("RunWorkflowResponse", "status"),
+        ("Identity", "type"),
+        ("Delivery", "status"),
+    ]:
+        assert "enum" not in schemas[name]["properties"][field], (name, field)
+        assert "Accept any string" in schemas[name]["properties"][field]["description"], (name, field)
+
+
+def test_ids_in_paths_cannot_be_dot_segments(spec: dict) -> None:
+    for name in ("ExternalUserId", "ResourceId", "WorkflowKey"):
+        check = validator(spec, spec["components"]["schemas"][name])
+        for bad in ("", ".", "..", "a/b", "a?b", "a#b", "a b", "a\r\nb"):
+            assert not check.is_valid(bad), (name, bad)
+        assert check.is_valid("user_123")
