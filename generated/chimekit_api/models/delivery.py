@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import Unset
 
 T = TypeVar("T", bound="Delivery")
 
@@ -24,6 +26,34 @@ class Delivery:
     """ The address delivered to, or null when the member has none. """
     created_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "id": "id",
+        "channel": "channel",
+        "status": "status",
+        "to": "to",
+        "createdAt": "created_at",
+    }
+    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
+    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
+        True,
+        {
+            "id": (True, "str"),
+            "channel": (True, "str"),
+            "status": (True, "str"),
+            "to": (
+                True,
+                (
+                    "union",
+                    (
+                        "str",
+                        "None",
+                    ),
+                ),
+            ),
+            "createdAt": (True, "datetime"),
+        },
+    )
+    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -63,7 +93,9 @@ class Delivery:
         def _parse_to(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, (str,)):
+                return cast(None | str, data)
+            raise TypeError("to: expected None | str")
 
         to = _parse_to(d.pop("to"))
 
@@ -85,13 +117,24 @@ class Delivery:
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
+        name = self._wire_names.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: str) -> bool:
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

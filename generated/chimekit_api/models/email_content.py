@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -24,6 +24,21 @@ class EmailContent:
     """ The email body (HTML or plain text). """
     variables: JsonObject | Unset = UNSET
     """ Arbitrary JSON object. """
+    _wire_names: ClassVar[dict[str, str]] = {
+        "subject": "subject",
+        "body": "body",
+        "variables": "variables",
+    }
+    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
+    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
+        False,
+        {
+            "subject": (True, "str"),
+            "body": (True, "str"),
+            "variables": (False, ("model", "JsonObject")),
+        },
+    )
+    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
         subject = self.subject
@@ -70,3 +85,20 @@ class EmailContent:
         )
 
         return email_content
+
+    def __getitem__(self, key: str) -> Any:
+        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
+        name = self._wire_names.get(key)
+        if name is None:
+            raise KeyError(key)
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: str) -> bool:
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True

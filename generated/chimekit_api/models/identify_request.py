@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -27,6 +27,23 @@ class IdentifyRequest:
     """ Arbitrary JSON object. """
     identities: list[IdentityInput] | Unset = UNSET
     """ Channel identities for the member (replace the stored ones). Currently email. """
+    _wire_names: ClassVar[dict[str, str]] = {
+        "externalUserId": "external_user_id",
+        "displayName": "display_name",
+        "attributes": "attributes",
+        "identities": "identities",
+    }
+    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
+    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
+        False,
+        {
+            "externalUserId": (True, "str"),
+            "displayName": (False, "str"),
+            "attributes": (False, ("model", "JsonObject")),
+            "identities": (False, ("list", ("model", "IdentityInput"))),
+        },
+    )
+    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
         external_user_id = self.external_user_id
@@ -94,3 +111,20 @@ class IdentifyRequest:
         )
 
         return identify_request
+
+    def __getitem__(self, key: str) -> Any:
+        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
+        name = self._wire_names.get(key)
+        if name is None:
+            raise KeyError(key)
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: str) -> bool:
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True

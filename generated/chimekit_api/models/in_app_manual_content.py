@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -28,6 +28,25 @@ class InAppManualContent:
     """ Buttons or links shown with the notification (free-form objects). """
     variables: JsonObject | Unset = UNSET
     """ Arbitrary JSON object. """
+    _wire_names: ClassVar[dict[str, str]] = {
+        "title": "title",
+        "snippet": "snippet",
+        "body": "body",
+        "actions": "actions",
+        "variables": "variables",
+    }
+    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
+    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
+        False,
+        {
+            "title": (True, "str"),
+            "snippet": (False, "str"),
+            "body": (False, "str"),
+            "actions": (False, ("list", ("model", "JsonObject"))),
+            "variables": (False, ("model", "JsonObject")),
+        },
+    )
+    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title
@@ -101,3 +120,20 @@ class InAppManualContent:
         )
 
         return in_app_manual_content
+
+    def __getitem__(self, key: str) -> Any:
+        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
+        name = self._wire_names.get(key)
+        if name is None:
+            raise KeyError(key)
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: str) -> bool:
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import Unset
 
 if TYPE_CHECKING:
     from ..models.identity import Identity
@@ -38,6 +40,69 @@ class Member:
     last_seen: datetime.datetime | None
     """ When the member was last seen by a ChimeKit client, or null. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "id": "id",
+        "email": "email",
+        "displayName": "display_name",
+        "identities": "identities",
+        "attributes": "attributes",
+        "created": "created",
+        "updated": "updated",
+        "deleted": "deleted",
+        "lastSeen": "last_seen",
+    }
+    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
+    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
+        True,
+        {
+            "id": (True, "str"),
+            "email": (
+                True,
+                (
+                    "union",
+                    (
+                        "str",
+                        "None",
+                    ),
+                ),
+            ),
+            "displayName": (
+                True,
+                (
+                    "union",
+                    (
+                        "str",
+                        "None",
+                    ),
+                ),
+            ),
+            "identities": (True, ("list", ("model", "Identity"))),
+            "attributes": (True, ("model", "JsonObject")),
+            "created": (True, "datetime"),
+            "updated": (True, "datetime"),
+            "deleted": (
+                True,
+                (
+                    "union",
+                    (
+                        "datetime",
+                        "None",
+                    ),
+                ),
+            ),
+            "lastSeen": (
+                True,
+                (
+                    "union",
+                    (
+                        "datetime",
+                        "None",
+                    ),
+                ),
+            ),
+        },
+    )
+    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -100,14 +165,18 @@ class Member:
         def _parse_email(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, (str,)):
+                return cast(None | str, data)
+            raise TypeError("email: expected None | str")
 
         email = _parse_email(d.pop("email"))
 
         def _parse_display_name(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, (str,)):
+                return cast(None | str, data)
+            raise TypeError("displayName: expected None | str")
 
         display_name = _parse_display_name(d.pop("displayName"))
 
@@ -135,7 +204,7 @@ class Member:
                 return deleted_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None, data)
+            raise TypeError("deleted: expected datetime.datetime | None")
 
         deleted = _parse_deleted(d.pop("deleted"))
 
@@ -150,7 +219,7 @@ class Member:
                 return last_seen_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None, data)
+            raise TypeError("lastSeen: expected datetime.datetime | None")
 
         last_seen = _parse_last_seen(d.pop("lastSeen"))
 
@@ -174,13 +243,24 @@ class Member:
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
+        name = self._wire_names.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: str) -> bool:
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import Unset
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -39,6 +41,62 @@ class Message:
     """ When a scheduled message goes out, or null. """
     created_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "id": "id",
+        "memberId": "member_id",
+        "categoryId": "category_id",
+        "source": "source",
+        "templateId": "template_id",
+        "templateVersionId": "template_version_id",
+        "payload": "payload",
+        "dispatchStatus": "dispatch_status",
+        "scheduledFor": "scheduled_for",
+        "createdAt": "created_at",
+    }
+    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
+    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
+        True,
+        {
+            "id": (True, "str"),
+            "memberId": (True, "str"),
+            "categoryId": (True, "str"),
+            "source": (True, "str"),
+            "templateId": (
+                True,
+                (
+                    "union",
+                    (
+                        "str",
+                        "None",
+                    ),
+                ),
+            ),
+            "templateVersionId": (
+                True,
+                (
+                    "union",
+                    (
+                        "str",
+                        "None",
+                    ),
+                ),
+            ),
+            "payload": (True, ("model", "JsonObject")),
+            "dispatchStatus": (True, "str"),
+            "scheduledFor": (
+                True,
+                (
+                    "union",
+                    (
+                        "datetime",
+                        "None",
+                    ),
+                ),
+            ),
+            "createdAt": (True, "datetime"),
+        },
+    )
+    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -102,14 +160,18 @@ class Message:
         def _parse_template_id(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, (str,)):
+                return cast(None | str, data)
+            raise TypeError("templateId: expected None | str")
 
         template_id = _parse_template_id(d.pop("templateId"))
 
         def _parse_template_version_id(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, (str,)):
+                return cast(None | str, data)
+            raise TypeError("templateVersionId: expected None | str")
 
         template_version_id = _parse_template_version_id(d.pop("templateVersionId"))
 
@@ -128,7 +190,7 @@ class Message:
                 return scheduled_for_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None, data)
+            raise TypeError("scheduledFor: expected datetime.datetime | None")
 
         scheduled_for = _parse_scheduled_for(d.pop("scheduledFor"))
 
@@ -155,13 +217,24 @@ class Message:
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
+        name = self._wire_names.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: str) -> bool:
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import Unset
 
 if TYPE_CHECKING:
     from ..models.category import Category
@@ -25,6 +27,41 @@ class MessageListItem:
     """ The member a message went to. """
     category: Category | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "message": "message",
+        "delivery": "delivery",
+        "recipient": "recipient",
+        "category": "category",
+    }
+    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
+    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
+        True,
+        {
+            "message": (True, ("model", "MessageSummary")),
+            "delivery": (
+                True,
+                (
+                    "union",
+                    (
+                        ("model", "Delivery"),
+                        "None",
+                    ),
+                ),
+            ),
+            "recipient": (True, ("model", "Recipient")),
+            "category": (
+                True,
+                (
+                    "union",
+                    (
+                        ("model", "Category"),
+                        "None",
+                    ),
+                ),
+            ),
+        },
+    )
+    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.category import Category  # noqa: PLC0415
@@ -80,7 +117,7 @@ class MessageListItem:
                 return delivery_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Delivery | None, data)
+            raise TypeError("delivery: expected Delivery | None")
 
         delivery = _parse_delivery(d.pop("delivery"))
 
@@ -97,7 +134,7 @@ class MessageListItem:
                 return category_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Category | None, data)
+            raise TypeError("category: expected Category | None")
 
         category = _parse_category(d.pop("category"))
 
@@ -116,13 +153,24 @@ class MessageListItem:
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
+        name = self._wire_names.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: str) -> bool:
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

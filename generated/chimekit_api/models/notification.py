@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import Unset
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -27,6 +29,74 @@ class Notification:
     read_at: datetime.datetime | None
     archived_at: datetime.datetime | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "id": "id",
+        "title": "title",
+        "snippet": "snippet",
+        "body": "body",
+        "actions": "actions",
+        "readAt": "read_at",
+        "archivedAt": "archived_at",
+    }
+    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
+    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
+        True,
+        {
+            "id": (True, "str"),
+            "title": (True, "str"),
+            "snippet": (
+                True,
+                (
+                    "union",
+                    (
+                        "str",
+                        "None",
+                    ),
+                ),
+            ),
+            "body": (
+                True,
+                (
+                    "union",
+                    (
+                        "str",
+                        "None",
+                    ),
+                ),
+            ),
+            "actions": (
+                True,
+                (
+                    "union",
+                    (
+                        ("list", ("model", "JsonObject")),
+                        "None",
+                    ),
+                ),
+            ),
+            "readAt": (
+                True,
+                (
+                    "union",
+                    (
+                        "datetime",
+                        "None",
+                    ),
+                ),
+            ),
+            "archivedAt": (
+                True,
+                (
+                    "union",
+                    (
+                        "datetime",
+                        "None",
+                    ),
+                ),
+            ),
+        },
+    )
+    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -89,14 +159,18 @@ class Notification:
         def _parse_snippet(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, (str,)):
+                return cast(None | str, data)
+            raise TypeError("snippet: expected None | str")
 
         snippet = _parse_snippet(d.pop("snippet"))
 
         def _parse_body(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, (str,)):
+                return cast(None | str, data)
+            raise TypeError("body: expected None | str")
 
         body = _parse_body(d.pop("body"))
 
@@ -116,7 +190,7 @@ class Notification:
                 return actions_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[JsonObject] | None, data)
+            raise TypeError("actions: expected list[JsonObject] | None")
 
         actions = _parse_actions(d.pop("actions"))
 
@@ -131,7 +205,7 @@ class Notification:
                 return read_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None, data)
+            raise TypeError("readAt: expected datetime.datetime | None")
 
         read_at = _parse_read_at(d.pop("readAt"))
 
@@ -146,7 +220,7 @@ class Notification:
                 return archived_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None, data)
+            raise TypeError("archivedAt: expected datetime.datetime | None")
 
         archived_at = _parse_archived_at(d.pop("archivedAt"))
 
@@ -168,13 +242,24 @@ class Notification:
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
+        name = self._wire_names.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: str) -> bool:
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -25,6 +25,30 @@ class SendMessageRequest:
     """ Either a template (`templateId`) or channels (`in_app` and/or `email`), not both. """
     category_id: str | Unset = UNSET
     """ A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`). """
+    _wire_names: ClassVar[dict[str, str]] = {
+        "externalUserId": "external_user_id",
+        "content": "content",
+        "categoryId": "category_id",
+    }
+    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
+    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
+        False,
+        {
+            "externalUserId": (True, "str"),
+            "content": (
+                True,
+                (
+                    "union",
+                    (
+                        ("model", "TemplateContent"),
+                        ("model", "ChannelContent"),
+                    ),
+                ),
+            ),
+            "categoryId": (False, "str"),
+        },
+    )
+    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.template_content import TemplateContent  # noqa: PLC0415
@@ -86,3 +110,20 @@ class SendMessageRequest:
         )
 
         return send_message_request
+
+    def __getitem__(self, key: str) -> Any:
+        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
+        name = self._wire_names.get(key)
+        if name is None:
+            raise KeyError(key)
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: str) -> bool:
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True

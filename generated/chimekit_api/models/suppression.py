@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import Unset
 
 if TYPE_CHECKING:
     from ..models.category import Category
@@ -32,6 +34,36 @@ class Suppression:
     category: Category | None
     """ The category the suppression is limited to, or null for a global suppression. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "id": "id",
+        "reason": "reason",
+        "createdAt": "created_at",
+        "updatedAt": "updated_at",
+        "identity": "identity",
+        "category": "category",
+    }
+    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
+    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
+        True,
+        {
+            "id": (True, "str"),
+            "reason": (True, "str"),
+            "createdAt": (True, "datetime"),
+            "updatedAt": (True, "datetime"),
+            "identity": (True, ("model", "SuppressionIdentity")),
+            "category": (
+                True,
+                (
+                    "union",
+                    (
+                        ("model", "Category"),
+                        "None",
+                    ),
+                ),
+            ),
+        },
+    )
+    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.category import Category  # noqa: PLC0415
@@ -94,7 +126,7 @@ class Suppression:
                 return category_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Category | None, data)
+            raise TypeError("category: expected Category | None")
 
         category = _parse_category(d.pop("category"))
 
@@ -115,13 +147,24 @@ class Suppression:
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
+        name = self._wire_names.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: str) -> bool:
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

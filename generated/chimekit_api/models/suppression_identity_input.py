@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..models.suppression_identity_input_type import SuppressionIdentityInputType
+from ..types import Unset
 
 T = TypeVar("T", bound="SuppressionIdentityInput")
 
@@ -18,6 +19,19 @@ class SuppressionIdentityInput:
     """ The identity's channel. Only `email` is accepted today. """
     value: str
     """ The address. """
+    _wire_names: ClassVar[dict[str, str]] = {
+        "type": "type_",
+        "value": "value",
+    }
+    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
+    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
+        False,
+        {
+            "type": (True, ("enum", ("email",))),
+            "value": (True, "str"),
+        },
+    )
+    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value
@@ -48,3 +62,20 @@ class SuppressionIdentityInput:
         )
 
         return suppression_identity_input
+
+    def __getitem__(self, key: str) -> Any:
+        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
+        name = self._wire_names.get(key)
+        if name is None:
+            raise KeyError(key)
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: str) -> bool:
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True

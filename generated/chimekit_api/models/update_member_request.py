@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -23,6 +23,21 @@ class UpdateMemberRequest:
     """ Arbitrary JSON object. """
     identities: list[IdentityInput] | Unset = UNSET
     """ Replaces the member's identities array (email identities are supported). """
+    _wire_names: ClassVar[dict[str, str]] = {
+        "displayName": "display_name",
+        "attributes": "attributes",
+        "identities": "identities",
+    }
+    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
+    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
+        False,
+        {
+            "displayName": (False, "str"),
+            "attributes": (False, ("model", "JsonObject")),
+            "identities": (False, ("list", ("model", "IdentityInput"))),
+        },
+    )
+    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
         display_name = self.display_name
@@ -81,3 +96,20 @@ class UpdateMemberRequest:
         )
 
         return update_member_request
+
+    def __getitem__(self, key: str) -> Any:
+        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
+        name = self._wire_names.get(key)
+        if name is None:
+            raise KeyError(key)
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: str) -> bool:
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True

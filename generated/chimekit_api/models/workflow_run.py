@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import Unset
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -31,6 +33,55 @@ class WorkflowRun:
     context: JsonObject
     """ Arbitrary JSON object. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "id": "id",
+        "workflowVersionId": "workflow_version_id",
+        "workflowId": "workflow_id",
+        "workflowKey": "workflow_key",
+        "status": "status",
+        "memberId": "member_id",
+        "memberExternalUserId": "member_external_user_id",
+        "createdAt": "created_at",
+        "startedAt": "started_at",
+        "finishedAt": "finished_at",
+        "context": "context",
+    }
+    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
+    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
+        True,
+        {
+            "id": (True, "str"),
+            "workflowVersionId": (True, "str"),
+            "workflowId": (True, "str"),
+            "workflowKey": (True, "str"),
+            "status": (True, "str"),
+            "memberId": (True, "str"),
+            "memberExternalUserId": (True, "str"),
+            "createdAt": (True, "datetime"),
+            "startedAt": (
+                True,
+                (
+                    "union",
+                    (
+                        "datetime",
+                        "None",
+                    ),
+                ),
+            ),
+            "finishedAt": (
+                True,
+                (
+                    "union",
+                    (
+                        "datetime",
+                        "None",
+                    ),
+                ),
+            ),
+            "context": (True, ("model", "JsonObject")),
+        },
+    )
+    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -115,7 +166,7 @@ class WorkflowRun:
                 return started_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None, data)
+            raise TypeError("startedAt: expected datetime.datetime | None")
 
         started_at = _parse_started_at(d.pop("startedAt"))
 
@@ -130,7 +181,7 @@ class WorkflowRun:
                 return finished_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None, data)
+            raise TypeError("finishedAt: expected datetime.datetime | None")
 
         finished_at = _parse_finished_at(d.pop("finishedAt"))
 
@@ -158,13 +209,24 @@ class WorkflowRun:
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
+        name = self._wire_names.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value = getattr(self, name)
+        if isinstance(value, Unset):
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: str) -> bool:
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

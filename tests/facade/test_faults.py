@@ -1,0 +1,327 @@
+"""The fault matrix, against a loopback stub server, through ChimeKit and AsyncChimeKit alike (``call``)."""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any
+
+import anyio
+import chimekit
+import pytest
+from chimekit import AsyncChimeKit, ChimeKit
+
+from .conftest import SECRET, Reply, Stub
+
+MEMBER = {
+    "id": "user_123",
+    "email": "ava@example.com",
+    "displayName": "Ava Example",
+    "identities": [{"type": "email", "value": "ava@example.com", "verified": True}],
+    "attributes": {"plan": "pro"},
+    "created": "2025-01-01T00:00:00.000Z",
+    "updated": "2025-01-01T00:00:00.000Z",
+    "deleted": None,
+    "lastSeen": None,
+}
+SENT = {
+    "message": {
+        "id": "msg_1",
+        "memberId": "mem_1",
+        "categoryId": "cat_1",
+        "source": "sdk",
+        "templateId": None,
+        "templateVersionId": None,
+        "payload": {},
+        "dispatchStatus": "dispatched",
+        "scheduledFor": None,
+        "createdAt": "2025-01-01T00:00:00.000Z",
+    },
+    "delivery": None,
+    "notification": None,
+    "audienceMember": {"id": "mem_1"},
+}
+RUN = {
+    "id": "wr_1",
+    "workflowVersionId": "wv_1",
+    "workflowId": "w_1",
+    "workflowKey": "welcome-sequence",
+    "status": "queued",
+    "memberId": "mem_1",
+    "memberExternalUserId": "user_123",
+    "createdAt": "2025-01-01T00:00:00.000Z",
+    "startedAt": None,
+    "finishedAt": None,
+    "context": {},
+}
+CONTENT = {"content": {"in_app": {"title": "Welcome!"}}}
+Call = Callable[..., Any]
+
+
+@pytest.fixture(params=["sync", "async"])
+def call(request: pytest.FixtureRequest, stub: Stub, sleeps: list[float]) -> Call:
+    """``call("audience.find_member", "user_123", client={...})`` through ChimeKit or AsyncChimeKit."""
+
+    def run(method: str, *args: Any, client: dict[str, Any] | None = None, **kwargs: Any) -> Any:
+        options = {"secret_key": SECRET, "base_url": stub.url, **(client or {})}
+        if request.param == "sync":
+            with ChimeKit(**options) as ck:
+                return attrgetter(method)(ck)(*args, **kwargs)
+
+        async def go() -> Any:
+            async with AsyncChimeKit(**options) as ck:
+                return await attrgetter(method)(ck)(*args, **kwargs)
+
+        return anyio.run(go)
+
+    return run
+
+
+# --- retries ----------------------------------------------------------------------------------
+
+
+def test_503s_then_success_is_retried_with_growing_jittered_backoff(
+    call: Call, stub: Stub, sleeps: list[float]
+) -> None:
+    stub.reply(Reply(503, {"error": "busy"}), Reply(503, {"error": "busy"}), Reply(200, {"member": MEMBER}))
+    member = call("audience.find_member", "user_123")
+    assert member["displayName"] == "Ava Example"
+    assert len(stub.seen) == 3
+    assert 0.375 <= sleeps[0] <= 0.5
+    assert 0.75 <= sleeps[1] <= 1.0
+
+
+def test_max_retries_0_makes_exactly_one_attempt(call: Call, stub: Stub, sleeps: list[float]) -> None:
+    stub.reply(Reply(503, {"error": "busy"}))
+    with pytest.raises(chimekit.InternalServerError) as err:
+        call("audience.find_member", "user_123", client={"max_retries": 0})
+    assert (err.value.status_code, err.value.message, len(stub.seen), sleeps) == (503, "busy", 1, [])
+
+
+def test_retries_give_up_after_max_retries(call: Call, stub: Stub, sleeps: list[float]) -> None:
+    stub.reply(Reply(502, {"error": "bad gateway"}))
+    with pytest.raises(chimekit.InternalServerError):
+        call("workflow.get_run", "wr_1")
+    assert len(stub.seen) == 3
+    assert len(sleeps) == 2
+
+
+def test_with_options_copies_the_client_with_other_settings(stub: Stub, sleeps: list[float]) -> None:
+    stub.reply(Reply(503, {"error": "busy"}))
+    with ChimeKit(SECRET, base_url=stub.url) as ck:
+        once = ck.with_options(max_retries=0, timeout=3.0)
+        with pytest.raises(chimekit.InternalServerError):
+            once.audience.find_member("user_123")
+        assert len(stub.seen) == 1
+        assert (ck.max_retries, once.timeout, ck.timeout) == (2, 3.0, chimekit.DEFAULT_TIMEOUT)
+
+
+@pytest.mark.parametrize("status", [408, 429, 502, 503, 504])
+def test_get_put_delete_are_retried_on_retryable_statuses(call: Call, stub: Stub, status: int) -> None:
+    stub.reply(Reply(status, {"error": "x"}), Reply(200, {"id": "user_123"}))
+    assert call("audience.delete_member", "user_123") == "user_123"
+    assert [s.method for s in stub.seen] == ["DELETE", "DELETE"]
+
+
+@pytest.mark.parametrize("status", [500, 502, 504, 408])
+def test_a_post_is_never_resent_after_an_answer_that_may_hide_a_sent_message(
+    call: Call, stub: Stub, status: int
+) -> None:
+    stub.reply(Reply(status, {"error": "x"}), Reply(200, SENT))
+    with pytest.raises(chimekit.APIStatusError) as err:
+        call("messages.send_message", "user_123", CONTENT)
+    assert err.value.status_code == status
+    assert len(stub.seen) == 1
+
+
+def test_a_post_is_retried_after_429_honouring_retry_after_seconds(call: Call, stub: Stub, sleeps: list[float]) -> None:
+    stub.reply(Reply(429, {"error": "Too many requests"}, {"Retry-After": "2"}), Reply(200, SENT))
+    result = call("messages.send_message", "user_123", CONTENT)
+    assert result["message"]["id"] == "msg_1"
+    assert [s.method for s in stub.seen] == ["POST", "POST"]
+    assert stub.seen[0].body == stub.seen[1].body
+    assert sleeps == [2.0]
+
+
+def test_retry_after_as_an_http_date(call: Call, stub: Stub, sleeps: list[float]) -> None:
+    when = email.utils.formatdate(time.time() + 3, usegmt=True)
+    stub.reply(Reply(503, {"error": "busy"}, {"Retry-After": when}), Reply(200, {"runId": "wr_1", "status": "queued"}))
+    call("workflow.run", "welcome-sequence", {"externalUserId": "user_123"})
+    assert len(stub.seen) == 2
+    assert 1.0 <= sleeps[0] <= 3.0
+
+
+def test_a_retry_after_beyond_the_cap_is_not_waited_out(call: Call, stub: Stub, sleeps: list[float]) -> None:
+    stub.reply(Reply(429, {"error": "Too many requests"}, {"Retry-After": "3600"}))
+    with pytest.raises(chimekit.RateLimitError):
+        call("audience.find_member", "user_123")
+    assert (len(stub.seen), sleeps) == (1, [])
+
+
+def test_a_connection_reset_is_retried_for_a_get(call: Call, stub: Stub) -> None:
+    stub.reply(Reply(fault="reset"), Reply(200, {"suppressions": []}))
+    assert call("audience.list_suppressions", "user_123") == []
+    assert len(stub.seen) == 2
+
+
+def test_a_connection_reset_after_sending_a_post_is_not_retried(call: Call, stub: Stub) -> None:
+    stub.reply(Reply(fault="reset"), Reply(200, SENT))
+    with pytest.raises(chimekit.APIConnectionError) as err:
+        call("messages.send_message", "user_123", CONTENT)
+    assert not isinstance(err.value, chimekit.APITimeoutError)
+    assert len(stub.seen) == 1
+
+
+def test_a_post_that_could_not_connect_is_retried(call: Call, sleeps: list[float]) -> None:
+    with pytest.raises(chimekit.APIConnectionError) as err:
+        call("messages.send_message", "user_123", CONTENT, client={"base_url": "http://127.0.0.1:9"})
+    assert len(sleeps) == 2  # refused before anything was sent: safe to try again
+    assert err.value.method == "POST"
+    assert err.value.url == "http://127.0.0.1:9/sdk/v1/messages/send"
+
+
+def test_a_stalled_server_times_out_and_a_get_is_retried(call: Call, stub: Stub) -> None:
+    stub.reply(Reply(200, {"member": MEMBER}, fault="stall"))
+    with pytest.raises(chimekit.APITimeoutError):
+        call("audience.find_member", "user_123", client={"timeout": 0.1, "max_retries": 1})
+    assert len(stub.seen) == 2
+
+
+def test_a_post_is_not_resent_after_a_read_timeout(call: Call, stub: Stub) -> None:
+    stub.reply(Reply(200, SENT, fault="stall"))
+    with pytest.raises(chimekit.APITimeoutError):
+        call("messages.send_message", "user_123", CONTENT, client={"timeout": 0.1})
+    assert len(stub.seen) == 1
+
+
+# --- answers that break the contract ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("reply", "problem"),
+    [
+        (Reply(200, raw="<html>oops</html>"), "not JSON"),
+        (Reply(200, [["member", None]]), "expected a JSON object, got list"),
+        (Reply(200, {}), "missing field 'member'"),
+        (Reply(200, {"member": "user_123"}), "member: expected Member | None"),
+        (Reply(200, {"member": {"id": "user_123"}}), "member: expected Member | None"),  # inside the nullable union
+        (Reply(200, {"member": {**MEMBER, "deleted": "yesterday"}}), "member: expected Member | None"),
+    ],
+)
+def test_malformed_and_wrong_shape_bodies_raise_api_response_validation_error(
+    call: Call, stub: Stub, reply: Reply, problem: str
+) -> None:
+    stub.reply(reply)
+    with pytest.raises(chimekit.APIResponseValidationError) as err:
+        call("audience.find_member", "user_123")
+    assert err.value.problem == problem
+    assert err.value.status_code == 200
+
+
+def test_a_missing_field_deep_inside_a_nullable_union_is_caught(call: Call, stub: Stub) -> None:
+    stub.reply(Reply(200, {**SENT, "notification": {"id": "not_1", "title": "Hi"}}))
+    with pytest.raises(chimekit.APIResponseValidationError, match="notification"):
+        call("messages.send_message", "user_123", CONTENT)
+
+
+def test_unknown_values_and_extra_fields_are_kept_and_readable(call: Call, stub: Stub) -> None:
+    stub.reply(Reply(200, {"run": {**RUN, "status": "teleported", "priority": 5}, "meta": 1}))
+    run = call("workflow.get_run", "wr_1")
+    assert (run.status, run["status"], run["priority"], run["workflowKey"]) == (
+        "teleported",
+        "teleported",
+        5,
+        RUN["workflowKey"],
+    )
+    assert "priority" in run
+    assert "nope" not in run
+    with pytest.raises(KeyError):
+        run["nope"]
+
+
+def test_an_html_500_is_an_internal_server_error_with_the_text(call: Call, stub: Stub) -> None:
+    stub.reply(Reply(500, raw="<html>Internal</html>"))
+    with pytest.raises(chimekit.InternalServerError) as err:
+        call("audience.find_member", "user_123", client={"max_retries": 0})
+    assert err.value.body == "<html>Internal</html>"
+    assert err.value.status_code == 500
+
+
+def test_an_error_answer_carries_message_body_method_url_and_request_id(call: Call, stub: Stub) -> None:
+    body = {"error": "displayName: must be a string"}
+    stub.reply(Reply(400, body, {"X-Request-Id": "req_42"}))
+    with pytest.raises(chimekit.BadRequestError) as err:
+        call("audience.update_member", "user_123", {"displayName": "x"})
+    e = err.value
+    assert (e.status_code, e.message, e.body, e.method, e.request_id) == (400, body["error"], body, "PUT", "req_42")
+    assert e.url == f"{stub.url}/sdk/v1/audience/members/user_123"
+    assert "req_42" in str(e)
+    assert "displayName: must be a string" in str(e)
+
+
+@pytest.mark.parametrize(
+    ("status", "cls"),
+    [
+        (401, chimekit.AuthenticationError),
+        (403, chimekit.PermissionDeniedError),
+        (404, chimekit.NotFoundError),
+        (409, chimekit.ConflictError),
+        (422, chimekit.UnprocessableEntityError),
+        (418, chimekit.APIStatusError),
+    ],
+)
+def test_statuses_map_to_exception_classes(call: Call, stub: Stub, status: int, cls: type[Exception]) -> None:
+    stub.reply(Reply(status, {"error": "nope"}))
+    with pytest.raises(cls) as err:
+        call("messages.get_message", "msg_1")
+    assert type(err.value) is cls
+
+
+def test_remove_suppression_returns_none_on_204(call: Call, stub: Stub) -> None:
+    stub.reply(Reply(204))
+    assert call("audience.remove_suppression", "user_123", "sup_1") is None
+    assert stub.seen[0].method == "DELETE"
+    assert stub.seen[0].raw_path == "/sdk/v1/audience/members/user_123/suppressions/sup_1"
+
+
+# --- ids in paths ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("external_user_id", "segment"),
+    [
+        ("a/b", "a%2Fb"),
+        ("%2F", "%252F"),
+        ("x?y#z", "x%3Fy%23z"),
+        ("a\r\nX-Injected: 1", "a%0D%0AX-Injected%3A%201"),
+        ("...", "..."),
+        ("ava@example.com", "ava%40example.com"),
+    ],
+)
+def test_ids_are_sent_as_exactly_one_path_segment(call: Call, stub: Stub, external_user_id: str, segment: str) -> None:
+    stub.reply(Reply(200, {"member": None}))
+    assert call("audience.find_member", external_user_id) is None
+    assert stub.seen[0].raw_path == f"/sdk/v1/audience/members/{segment}"
+    assert "X-Injected" not in stub.seen[0].headers
+
+
+@pytest.mark.parametrize("bad", ["", ".", ".."])
+@pytest.mark.parametrize(
+    ("method", "args"),
+    [
+        ("audience.find_member", ()),
+        ("audience.delete_member", ()),
+        ("audience.remove_suppression", ("sup_1",)),
+        ("messages.get_message", ()),
+        ("workflow.get_run", ()),
+        ("workflow.run", ({"externalUserId": "user_123"},)),
+    ],
+)
+def test_ids_that_would_address_another_endpoint_are_refused(
+    call: Call, stub: Stub, bad: str, method: str, args: tuple[Any, ...]
+) -> None:
+    with pytest.raises(chimekit.ValidationError):
+        call(method, bad, *args)
+    assert stub.seen == []
