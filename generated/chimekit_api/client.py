@@ -171,6 +171,10 @@ class AuthenticatedClient:
     auth_header_name: str = "Authorization"
     """The name of the Authorization header"""
 
+    def __repr__(self) -> str:
+        # chimekit override: the token (also copied into the headers) never appears in a repr.
+        return f"AuthenticatedClient(base_url={self._base_url!r})"
+
     def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
         """Get a new client matching this one with additional headers"""
         if self._client is not None:

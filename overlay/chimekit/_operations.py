@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from ._constants import MAX_OFFSET
 from ._exceptions import ValidationError
 from ._validation import check_int, merge, model_class, path_segment, to_wire
 
@@ -191,7 +192,7 @@ def list_messages_for_user(
 ) -> Request[MessageListResponse]:
     """One page of the member's messages, newest first: ``result["messages"]`` and ``result["pagination"]``.
 
-    ``limit`` is 1–100 (server default 20), ``offset`` >= 0 (default 0).
+    ``limit`` is 1–100 (server default 20), ``offset`` 0–2147483647 (default 0).
     """
     query = merge(params, {"limit": limit, "offset": offset}, {"limit": "limit", "offset": "offset"})
     for key in query:
@@ -200,7 +201,7 @@ def list_messages_for_user(
     if "limit" in query:
         check_int("limit", query["limit"], 1, 100)
     if "offset" in query:
-        check_int("offset", query["offset"], 0)
+        check_int("offset", query["offset"], 0, MAX_OFFSET)
     path = f"/sdk/v1/messages/members/{path_segment('externalUserId', external_user_id)}/messages"
     return Request("GET", path, _message_list, params=query)
 

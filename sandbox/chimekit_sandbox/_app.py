@@ -169,7 +169,7 @@ class Api:
         external_id = self._external_user_id(request)
         query = request.query_params
         limit = v.query_integer(query.get("limit"), "limit", default=20, minimum=1, maximum=100)
-        offset = v.query_integer(query.get("offset"), "offset", default=0, minimum=0, maximum=None)
+        offset = v.query_integer(query.get("offset"), "offset", default=0, minimum=0, maximum=v.MAX_OFFSET)
         return JSONResponse(self.store.list_messages(external_id, limit, offset))
 
     # ------------------------------------------------------------ workflows

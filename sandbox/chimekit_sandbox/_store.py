@@ -18,8 +18,9 @@ from ._util import derived_id, dumps, loads, new_id, now
 
 JsonObject = dict[str, Any]
 
-DEFAULT_CATEGORY_ID: Final = "cat_default"
-_SEED_CATEGORIES: Final = ((DEFAULT_CATEGORY_ID, "General"), ("cat_product", "Product"))
+DEFAULT_CATEGORY_ID: Final = "cat_product"
+# The default category is "Product", as in the docs' examples; "Billing" is there to scope suppressions to.
+_SEED_CATEGORIES: Final = ((DEFAULT_CATEGORY_ID, "Product"), ("cat_billing", "Billing"))
 
 _SCHEMA: Final = """
 CREATE TABLE IF NOT EXISTS members (
@@ -367,7 +368,7 @@ class Store:
             (total,) = db.execute("SELECT COUNT(*) FROM messages WHERE member_id = ?", (member_id,)).fetchone()
             rows = db.execute(
                 "SELECT doc FROM messages WHERE member_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?",
-                (member_id, limit, min(offset, _SQLITE_MAX_INT)),
+                (member_id, limit, offset),
             ).fetchall()
         items = []
         for (doc_text,) in rows:
@@ -414,7 +415,6 @@ class Store:
         return {"run": loads(row[0])}
 
 
-_SQLITE_MAX_INT: Final = 2**63 - 1
 _SUMMARY_KEYS: Final = ("id", "memberId", "categoryId", "source", "dispatchStatus", "scheduledFor", "createdAt")
 
 

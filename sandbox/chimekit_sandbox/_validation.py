@@ -93,6 +93,10 @@ def workflow_key(value: Any, path: str = "key") -> str:
     return _string(value, path, min_length=1, max_length=128, pattern=_RESOURCE_ID)
 
 
+MAX_OFFSET: Final = 2**31 - 1
+"""The spec's maximum for ``offset``."""
+
+
 def query_integer(raw: str | None, name: str, *, default: int, minimum: int, maximum: int | None) -> int:
     if raw is None:
         return default

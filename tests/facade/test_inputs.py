@@ -60,6 +60,7 @@ def ck(stub: Stub) -> Any:
         (lambda ck: ck.messages.list_messages_for_user("u", limit=True), "limit"),
         (lambda ck: ck.messages.list_messages_for_user("u", {"limit": "20"}), "limit"),
         (lambda ck: ck.messages.list_messages_for_user("u", offset=-1), "offset"),
+        (lambda ck: ck.messages.list_messages_for_user("u", offset=2**31), "offset"),
         (lambda ck: ck.messages.list_messages_for_user("u", {"page": 2}), "page"),
         (lambda ck: ck.messages.iter_messages_for_user("u", page_size=500), "limit"),
         (lambda ck: ck.workflow.run("welcome", {}), "externalUserId"),

@@ -26,7 +26,7 @@ def test_in_app_send_creates_a_notification(api: httpx.Client) -> None:
     assert body["audienceMember"] == {"id": message["memberId"]}
     assert message["source"] == "sdk"
     assert message["dispatchStatus"] == "dispatched"
-    assert message["categoryId"] == "cat_default"
+    assert message["categoryId"] == "cat_product"
     assert message["payload"] == {"name": "Ava"}
     assert message["templateId"] is None
     assert message["scheduledFor"] is None
@@ -60,9 +60,9 @@ def test_email_send_creates_a_delivery_suppressed_by_global_or_category_suppress
     assert delivery["status"] == "queued"
     assert delivery["id"].startswith("dlv_")
 
-    suppress(api, "AVA@example.com", "cat_product")
+    suppress(api, "AVA@example.com", "cat_billing")
     assert send(api, mail).json()["delivery"]["status"] == "queued"  # default category: not suppressed
-    assert send(api, mail, categoryId="cat_product").json()["delivery"]["status"] == "suppressed"
+    assert send(api, mail, categoryId="cat_billing").json()["delivery"]["status"] == "suppressed"
     suppress(api, "ava@example.com")
     assert send(api, mail).json()["delivery"]["status"] == "suppressed"
 
@@ -112,13 +112,16 @@ def test_list_is_newest_first_with_paging(api: httpx.Client) -> None:
     assert page["pagination"] == {"totalCount": 5, "limit": 20, "offset": 0}
     first = page["messages"][0]
     assert first["message"]["snippet"] == "s4"
-    assert first["category"] == {"id": "cat_default", "name": "General"}
+    assert first["category"] == {"id": "cat_product", "name": "Product"}
     assert first["recipient"]["externalUserId"] == "user_123"
     assert first["delivery"] is None
     page = api.get("/messages/members/user_123/messages", params={"limit": 2, "offset": 1}).json()
     assert [item["message"]["id"] for item in page["messages"]] == [ids[3], ids[2]]
     assert page["pagination"] == {"totalCount": 5, "limit": 2, "offset": 1}
     assert api.get("/messages/members/user_123/messages", params={"offset": 10}).json()["messages"] == []
+    far = api.get("/messages/members/user_123/messages", params={"offset": 2**31 - 1}).json()
+    assert far["messages"] == []
+    assert far["pagination"]["offset"] == 2**31 - 1
 
 
 def test_list_and_get_errors(api: httpx.Client) -> None:
@@ -132,6 +135,8 @@ def test_list_and_get_errors(api: httpx.Client) -> None:
         ({"limit": "1.5"}, "limit"),
         ({"offset": -1}, "offset"),
         ({"offset": ""}, "offset"),
+        ({"offset": 2**31}, "offset"),
+        ({"offset": "9" * 5000}, "offset"),
     ]:
         response = api.get("/messages/members/user_123/messages", params=params)
         assert response.status_code == 400, params

@@ -29,8 +29,8 @@ def test_add_list_and_remove(api: httpx.Client) -> None:
     assert suppression["identity"]["id"].startswith("aid_")
     assert suppression["createdAt"] == suppression["updatedAt"]
 
-    product = suppress(api, "ava@example.com", "cat_product").json()["suppression"]
-    assert product["category"] == {"id": "cat_product", "name": "Product"}
+    product = suppress(api, "ava@example.com", "cat_billing").json()["suppression"]
+    assert product["category"] == {"id": "cat_billing", "name": "Billing"}
     listed = api.get("/audience/members/user_123/suppressions").json()["suppressions"]
     assert [s["id"] for s in listed] == [suppression["id"], product["id"]]  # oldest first
 
@@ -49,7 +49,7 @@ def test_add_is_idempotent_per_identity_and_category_matching_emails_case_insens
     identify(api, identities=[email("Ava@Example.com")])
     first = suppress(api, "Ava@Example.com").json()["suppression"]
     assert suppress(api, "ava@example.com").json()["suppression"] == first
-    assert suppress(api, "ava@example.com", "cat_default").json()["suppression"]["id"] != first["id"]
+    assert suppress(api, "ava@example.com", "cat_billing").json()["suppression"]["id"] != first["id"]
     assert len(api.get("/audience/members/user_123/suppressions").json()["suppressions"]) == 2
     member = api.get("/audience/members/user_123").json()["member"]
     assert len(member["identities"]) == 1

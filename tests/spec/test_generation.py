@@ -58,3 +58,13 @@ def test_the_generator_version_is_pinned_exactly() -> None:
     assert any(line.startswith("ruff==") for line in pins)
     out = subprocess.run([BIN / "openapi-python-client", "--version"], capture_output=True, text=True, check=True)
     assert "0.29.1" in out.stdout
+
+
+def test_the_generated_client_never_shows_its_token() -> None:
+    from chimekit_api import AuthenticatedClient
+
+    client = AuthenticatedClient(base_url="https://api.chimekit.com", token="sk_live_secret")
+    client.get_httpx_client()  # copies the token into the request headers
+    assert "sk_live_secret" not in repr(client)
+    assert "sk_live_secret" not in str(client)
+    client.get_httpx_client().close()

@@ -58,6 +58,11 @@ def _parse_response(
 
         return response_500
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -83,9 +88,10 @@ def sync_detailed(
     """Identify an audience member
 
      Creates (or updates) an audience member by `externalUserId`. This is the canonical way to
-    upsert profiles before sending messages or running workflows. Fields left out keep their
-    stored value; a deleted member is revived. `member.email` is the value of the first email
-    identity.
+    upsert profiles before sending messages or running workflows. For an active member, fields
+    left out keep their stored value. A deleted member is revived with the given profile only
+    (fields left out are empty; its internal id, `created` and suppressions are kept).
+    `member.email` is the value of the first email identity.
 
     Args:
         body (IdentifyRequest):
@@ -117,9 +123,10 @@ def sync(
     """Identify an audience member
 
      Creates (or updates) an audience member by `externalUserId`. This is the canonical way to
-    upsert profiles before sending messages or running workflows. Fields left out keep their
-    stored value; a deleted member is revived. `member.email` is the value of the first email
-    identity.
+    upsert profiles before sending messages or running workflows. For an active member, fields
+    left out keep their stored value. A deleted member is revived with the given profile only
+    (fields left out are empty; its internal id, `created` and suppressions are kept).
+    `member.email` is the value of the first email identity.
 
     Args:
         body (IdentifyRequest):
@@ -146,9 +153,10 @@ async def asyncio_detailed(
     """Identify an audience member
 
      Creates (or updates) an audience member by `externalUserId`. This is the canonical way to
-    upsert profiles before sending messages or running workflows. Fields left out keep their
-    stored value; a deleted member is revived. `member.email` is the value of the first email
-    identity.
+    upsert profiles before sending messages or running workflows. For an active member, fields
+    left out keep their stored value. A deleted member is revived with the given profile only
+    (fields left out are empty; its internal id, `created` and suppressions are kept).
+    `member.email` is the value of the first email identity.
 
     Args:
         body (IdentifyRequest):
@@ -178,9 +186,10 @@ async def asyncio(
     """Identify an audience member
 
      Creates (or updates) an audience member by `externalUserId`. This is the canonical way to
-    upsert profiles before sending messages or running workflows. Fields left out keep their
-    stored value; a deleted member is revived. `member.email` is the value of the first email
-    identity.
+    upsert profiles before sending messages or running workflows. For an active member, fields
+    left out keep their stored value. A deleted member is revived with the given profile only
+    (fields left out are empty; its internal id, `created` and suppressions are kept).
+    `member.email` is the value of the first email identity.
 
     Args:
         body (IdentifyRequest):

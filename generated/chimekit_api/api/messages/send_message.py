@@ -63,6 +63,11 @@ def _parse_response(
 
         return response_500
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -94,7 +99,8 @@ def sync_detailed(
 
     An `in_app` channel creates the in-app `notification`. An `email` channel creates a
     `delivery` to the member's first email identity; its status is `suppressed` when that
-    identity has a global suppression or one for the message's category. A template send is
+    identity has a global suppression or one for the message's category, and `failed` (with `to`
+    null) when the member has no email identity. A template send is
     answered with the stored message; the template's channels are rendered asynchronously, so
     `notification` and `delivery` are null in the response.
 
@@ -134,7 +140,8 @@ def sync(
 
     An `in_app` channel creates the in-app `notification`. An `email` channel creates a
     `delivery` to the member's first email identity; its status is `suppressed` when that
-    identity has a global suppression or one for the message's category. A template send is
+    identity has a global suppression or one for the message's category, and `failed` (with `to`
+    null) when the member has no email identity. A template send is
     answered with the stored message; the template's channels are rendered asynchronously, so
     `notification` and `delivery` are null in the response.
 
@@ -169,7 +176,8 @@ async def asyncio_detailed(
 
     An `in_app` channel creates the in-app `notification`. An `email` channel creates a
     `delivery` to the member's first email identity; its status is `suppressed` when that
-    identity has a global suppression or one for the message's category. A template send is
+    identity has a global suppression or one for the message's category, and `failed` (with `to`
+    null) when the member has no email identity. A template send is
     answered with the stored message; the template's channels are rendered asynchronously, so
     `notification` and `delivery` are null in the response.
 
@@ -207,7 +215,8 @@ async def asyncio(
 
     An `in_app` channel creates the in-app `notification`. An `email` channel creates a
     `delivery` to the member's first email identity; its status is `suppressed` when that
-    identity has a global suppression or one for the message's category. A template send is
+    identity has a global suppression or one for the message's category, and `failed` (with `to`
+    null) when the member has no email identity. A template send is
     answered with the stored message; the template's channels are rendered asynchronously, so
     `notification` and `delivery` are null in the response.
 
