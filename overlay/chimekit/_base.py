@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import logging
 import os
 import random
 import sys
@@ -33,6 +34,7 @@ from ._exceptions import (
     InternalServerError,
     ValidationError,
 )
+from ._logs import logger
 from ._operations import Request
 from ._version import __version__
 
@@ -131,6 +133,27 @@ class BaseClient:
         if request.method == "POST" and not isinstance(exc, _NOT_SENT):
             return None  # the server may have acted on it: never send a notification twice
         return _backoff(retries)
+
+    def _after_error(self, request: Request[Any], exc: httpx.TransportError, retries: int) -> float:
+        """Seconds to wait before retrying after ``exc``; raises APIConnectionError when giving up."""
+        delay = self._retry_after_error(request, exc, retries)
+        if logger.isEnabledFor(logging.DEBUG):
+            outcome = "giving up" if delay is None else f"retrying in {delay:.2f} s"
+            logger.debug("%s %s failed: %s; %s", request.method, request.path, type(exc).__name__, outcome)
+        if delay is None:
+            raise self._connection_error(request, exc) from exc
+        return delay
+
+    def _after_response(
+        self, request: Request[Any], response: httpx.Response, retries: int, start: float
+    ) -> float | None:
+        """Seconds to wait before retrying after ``response``, or None when it is the final answer."""
+        delay = self._retry_after_status(request, response, retries)
+        if logger.isEnabledFor(logging.DEBUG):
+            ms = (time.perf_counter() - start) * 1000
+            outcome = "" if delay is None else f"; retrying in {delay:.2f} s"
+            logger.debug("%s %s -> %d in %.1f ms%s", request.method, request.path, response.status_code, ms, outcome)
+        return delay
 
     def _retry_after_status(self, request: Request[Any], response: httpx.Response, retries: int) -> float | None:
         statuses = POST_RETRY_STATUSES if request.method == "POST" else RETRY_STATUSES

@@ -16,7 +16,6 @@ import httpx
 from . import _operations as ops
 from ._base import NOT_GIVEN, BaseClient, NotGiven, TimeoutTypes
 from ._constants import DEFAULT_MAX_RETRIES
-from ._logs import logger
 from ._operations import Request
 
 if TYPE_CHECKING:
@@ -133,6 +132,7 @@ class ChimeKit(BaseClient):
     def _send(self, request: Request[T]) -> T:
         url = self._url(request)
         retries = 0
+        delay: float | None
         while True:
             start = time.perf_counter()
             try:
@@ -145,26 +145,9 @@ class ChimeKit(BaseClient):
                     timeout=self.timeout,
                 )
             except httpx.TransportError as exc:
-                delay = self._retry_after_error(request, exc, retries)
-                logger.debug(
-                    "%s %s failed: %s; %s",
-                    request.method,
-                    request.path,
-                    type(exc).__name__,
-                    "giving up" if delay is None else f"retrying in {delay:.2f} s",
-                )
-                if delay is None:
-                    raise self._connection_error(request, exc) from exc
+                delay = self._after_error(request, exc, retries)  # raises when giving up
             else:
-                delay = self._retry_after_status(request, response, retries)
-                logger.debug(
-                    "%s %s -> %d in %.1f ms%s",
-                    request.method,
-                    request.path,
-                    response.status_code,
-                    (time.perf_counter() - start) * 1000,
-                    "" if delay is None else f"; retrying in {delay:.2f} s",
-                )
+                delay = self._after_response(request, response, retries, start)
                 if delay is None:
                     return self._result(request, response)
                 response.close()
@@ -275,6 +258,7 @@ class AsyncChimeKit(BaseClient):
     async def _send(self, request: Request[T]) -> T:
         url = self._url(request)
         retries = 0
+        delay: float | None
         while True:
             start = time.perf_counter()
             try:
@@ -287,26 +271,9 @@ class AsyncChimeKit(BaseClient):
                     timeout=self.timeout,
                 )
             except httpx.TransportError as exc:
-                delay = self._retry_after_error(request, exc, retries)
-                logger.debug(
-                    "%s %s failed: %s; %s",
-                    request.method,
-                    request.path,
-                    type(exc).__name__,
-                    "giving up" if delay is None else f"retrying in {delay:.2f} s",
-                )
-                if delay is None:
-                    raise self._connection_error(request, exc) from exc
+                delay = self._after_error(request, exc, retries)  # raises when giving up
             else:
-                delay = self._retry_after_status(request, response, retries)
-                logger.debug(
-                    "%s %s -> %d in %.1f ms%s",
-                    request.method,
-                    request.path,
-                    response.status_code,
-                    (time.perf_counter() - start) * 1000,
-                    "" if delay is None else f"; retrying in {delay:.2f} s",
-                )
+                delay = self._after_response(request, response, retries, start)
                 if delay is None:
                     return self._result(request, response)
                 await response.aclose()
