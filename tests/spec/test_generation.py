@@ -68,3 +68,7 @@ def test_the_generated_client_never_shows_its_token() -> None:
     assert "sk_live_secret" not in repr(client)
     assert "sk_live_secret" not in str(client)
     client.get_httpx_client().close()
+
+
+def test_the_generated_package_is_marked_typed() -> None:
+    assert (ROOT / "generated" / "chimekit_api" / "py.typed").is_file()
