@@ -31,9 +31,13 @@ check-generated: $(STAMP)
 	diff -r -x __pycache__ "$$tmp/chimekit_api" $(GEN_OUT) && echo "generated/ matches the spec"
 
 lint: $(STAMP)
-	$(BIN)/ruff format --check overlay sandbox tests examples
-	$(BIN)/ruff check overlay sandbox tests examples
+	$(BIN)/ruff format --check overlay sandbox tests examples contract bench
+	$(BIN)/ruff check overlay sandbox tests examples contract bench
 	$(BIN)/mypy overlay/chimekit sandbox/chimekit_sandbox examples
+
+## demo: the main job: the docs' flow through the SDK against an embedded sandbox (examples/demo.py)
+demo: $(STAMP)
+	$(BIN)/python examples/demo.py
 
 ## test: the README's test command; CI runs exactly this
 test: $(STAMP) check-generated lint
@@ -41,3 +45,15 @@ test: $(STAMP) check-generated lint
 
 clean:
 	rm -rf $(VENV) reports .mypy_cache .ruff_cache
+
+## contract: schemathesis (pinned) against BASE_URL, or against a sandbox started for the run.
+## make contract [BASE_URL=http://host:port] [SECRET_KEY=...] [SEED=...]; JUnit in reports/.
+## SECRET_KEY reaches the script through the environment only (never echoed, never on a command line).
+contract: $(STAMP)
+	@BASE_URL='$(BASE_URL)' SEED='$(SEED)' $(BIN)/python contract/run_contract.py
+
+## bench: client cost as ratios against raw httpx and peer SDKs (bench/README.md): prints a table and
+## writes bench/results.json. Builds bench/.venv-peers and bench/.venv-runtime from pinned requirements.
+## BENCH_QUICK=1 for a short run, BENCH_CONTRACT=0 to skip timing `make contract`, BENCH_PROFILE=1 to profile.
+bench: $(STAMP)
+	PYTHON='$(PYTHON)' $(BIN)/python bench/run.py

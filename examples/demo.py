@@ -1,0 +1,91 @@
+"""`make demo`: the docs' flow through the ChimeKit SDK, against an embedded sandbox server.
+
+Starts a local ChimeKit sandbox on a free loopback port (or uses CHIMEKIT_BASE_URL and
+CHIMEKIT_SECRET_KEY if both are set), then runs every call the Python SDK docs show.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+
+from chimekit import ChimeKit
+
+
+def step(title: str, value: object) -> None:
+    print(f"\n== {title}")
+    print(f"   {value}")
+
+
+@contextlib.contextmanager
+def server() -> Iterator[tuple[str, str]]:
+    url, key = os.environ.get("CHIMEKIT_BASE_URL"), os.environ.get("CHIMEKIT_SECRET_KEY")
+    if url and key:
+        yield url, key
+        return
+    from chimekit_sandbox import running
+
+    with running() as sandbox:
+        print(f"sandbox listening on {sandbox.url}")
+        yield sandbox.url, sandbox.secret_key
+
+
+def main() -> None:
+    with server() as (base_url, secret_key), ChimeKit(secret_key=secret_key, base_url=base_url) as ck:
+        member = ck.identify(
+            "user_123",
+            {
+                "displayName": "Ava Example",
+                "identities": [{"type": "email", "value": "ava@example.com", "verified": True}],
+                "attributes": {"plan": "pro"},
+            },
+        )
+        step("identify user_123", f"id={member.id} email={member.email} displayName={member.display_name!r}")
+
+        suppression = ck.audience.suppress("user_123", identity={"type": "email", "value": "ava@example.com"})
+        step("suppress ava@example.com", f"id={suppression.id} reason={suppression.reason}")
+
+        suppressions = ck.audience.list_suppressions("user_123")
+        step("list suppressions", [f"{s.id} {s.identity.value} ({s.reason})" for s in suppressions])
+
+        ck.audience.remove_suppression("user_123", suppression.id)
+        step("remove suppression", f"{suppression.id} removed; left: {len(ck.audience.list_suppressions('user_123'))}")
+
+        result = ck.messages.send_message(
+            "user_123",
+            {
+                "content": {
+                    "in_app": {
+                        "title": "Welcome!",
+                        "snippet": "A quick hello from ChimeKit",
+                        "body": "Sent from the SDK endpoints.",
+                    }
+                }
+            },
+        )
+        notification = result["notification"]
+        step("send in-app message", f"message={result['message']['id']} notification title={notification['title']!r}")
+
+        detail = ck.messages.get_message(result["message"]["id"])
+        step("get message", f"status={detail['message']['dispatchStatus']} to={detail['recipient']['email']}")
+
+        page = ck.messages.list_messages_for_user("user_123", {"limit": 20, "offset": 0})
+        step("list messages", f"{len(page['messages'])} message(s), pagination={page['pagination'].to_dict()}")
+
+        run = ck.workflow.run(
+            "welcome-sequence",
+            {"externalUserId": "user_123", "context": {"utmCampaign": "winter-launch"}},
+        )
+        step("run workflow welcome-sequence", f"runId={run['runId']} status={run['status']}")
+
+        fetched = ck.workflow.get_run(run["runId"])
+        step("get workflow run", f"status={fetched.status} context={fetched.context.to_dict()}")
+
+        step("delete user_123", f"deleted id={ck.audience.delete_member('user_123')!r}")
+        step("find user_123 after delete", f"member={ck.audience.find_member('user_123')!r}")
+    print("\ndemo finished")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+"""`make demo` (examples/demo.py) runs the docs' flow against its own embedded sandbox."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def test_the_demo_runs_the_whole_flow_and_exits_0() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CHIMEKIT_")}
+    done = subprocess.run(
+        [sys.executable, ROOT / "examples" / "demo.py"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    steps = [line for line in out.splitlines() if line.startswith("== ")]
+    assert steps == [
+        "== identify user_123",
+        "== suppress ava@example.com",
+        "== list suppressions",
+        "== remove suppression",
+        "== send in-app message",
+        "== get message",
+        "== list messages",
+        "== run workflow welcome-sequence",
+        "== get workflow run",
+        "== delete user_123",
+        "== find user_123 after delete",
+    ]
+    assert "email=ava@example.com displayName='Ava Example'" in out
+    assert "removed; left: 0" in out
+    assert "notification title='Welcome!'" in out
+    assert "pagination={'totalCount': 1, 'limit': 20, 'offset': 0}" in out
+    assert "context={'utmCampaign': 'winter-launch', 'apiKeyId':" in out
+    assert "deleted id='user_123'" in out
+    assert "member=None" in out
+    assert out.rstrip().endswith("demo finished")
