@@ -33,7 +33,7 @@ check-generated: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff format --check overlay sandbox tests examples contract bench
 	$(BIN)/ruff check overlay sandbox tests examples contract bench
-	$(BIN)/mypy overlay/chimekit sandbox/chimekit_sandbox examples
+	$(BIN)/mypy overlay/chimekit sandbox/chimekit_sandbox examples generated/chimekit_api
 
 ## demo: the main job: the docs' flow through the SDK against an embedded sandbox (examples/demo.py)
 demo: $(STAMP)

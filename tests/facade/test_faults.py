@@ -206,8 +206,12 @@ def test_a_post_is_not_resent_after_a_read_timeout(call: Call, stub: Stub) -> No
         (Reply(200, [["member", None]]), "expected a JSON object, got list"),
         (Reply(200, {}), "missing field 'member'"),
         (Reply(200, {"member": "user_123"}), "member: expected Member | None"),
-        (Reply(200, {"member": {"id": "user_123"}}), "member: expected Member | None"),  # inside the nullable union
-        (Reply(200, {"member": {**MEMBER, "deleted": "yesterday"}}), "member: expected Member | None"),
+        (Reply(200, {"member": {"id": "user_123"}}), "missing field 'member.email'"),  # inside the nullable union
+        (
+            Reply(200, {"member": {**MEMBER, "deleted": "yesterday"}}),
+            "member: deleted: Invalid isoformat string: 'yesterday'",
+        ),
+        (Reply(200, {"member": {**MEMBER, "deleted": 5}}), "member: deleted: expected datetime.datetime | None"),
     ],
 )
 def test_malformed_and_wrong_shape_bodies_raise_api_response_validation_error(

@@ -1,15 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.suppression_identity_input import SuppressionIdentityInput
-
 
 T = TypeVar("T", bound="AddSuppressionRequest")
 
@@ -53,8 +49,6 @@ class AddSuppressionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.suppression_identity_input import SuppressionIdentityInput  # noqa: PLC0415
-
         d = dict(src_dict)
         identity = SuppressionIdentityInput.from_dict(d.pop("identity"))
 
@@ -83,3 +77,7 @@ class AddSuppressionRequest:
         except KeyError:
             return False
         return True
+
+
+# Imported after the class: models refer to each other.
+from ..models.suppression_identity_input import SuppressionIdentityInput  # noqa: E402

@@ -1,18 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.email_content import EmailContent
-    from ..models.in_app_manual_content import InAppManualContent
-    from ..models.json_object import JsonObject
-    from ..models.template_reference import TemplateReference
-
 
 T = TypeVar("T", bound="ChannelContent")
 
@@ -53,8 +46,6 @@ class ChannelContent:
     """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.in_app_manual_content import InAppManualContent  # noqa: PLC0415
-
         in_app: dict[str, Any] | Unset
         if isinstance(self.in_app, Unset):
             in_app = UNSET
@@ -85,11 +76,6 @@ class ChannelContent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.email_content import EmailContent  # noqa: PLC0415
-        from ..models.in_app_manual_content import InAppManualContent  # noqa: PLC0415
-        from ..models.json_object import JsonObject  # noqa: PLC0415
-        from ..models.template_reference import TemplateReference  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_in_app(data: object) -> InAppManualContent | TemplateReference | Unset:
@@ -149,3 +135,10 @@ class ChannelContent:
         except KeyError:
             return False
         return True
+
+
+# Imported after the class: models refer to each other.
+from ..models.email_content import EmailContent  # noqa: E402
+from ..models.in_app_manual_content import InAppManualContent  # noqa: E402
+from ..models.json_object import JsonObject  # noqa: E402
+from ..models.template_reference import TemplateReference  # noqa: E402

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -54,15 +54,9 @@ class DeleteMemberResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_id(data: object) -> None | str:
-            if data is None:
-                return data
-            if isinstance(data, (str,)):
-                return cast(None | str, data)
+        id = d.pop("id")
+        if not (id is None or isinstance(id, (str,))):
             raise TypeError("id: expected None | str")
-
-        id = _parse_id(d.pop("id"))
 
         delete_member_response = cls(
             id=id,

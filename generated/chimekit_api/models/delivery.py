@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -90,14 +90,9 @@ class Delivery:
 
         status = d.pop("status")
 
-        def _parse_to(data: object) -> None | str:
-            if data is None:
-                return data
-            if isinstance(data, (str,)):
-                return cast(None | str, data)
+        to = d.pop("to")
+        if not (to is None or isinstance(to, (str,))):
             raise TypeError("to: expected None | str")
-
-        to = _parse_to(d.pop("to"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
 

@@ -1,16 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.identity_input import IdentityInput
-    from ..models.json_object import JsonObject
-
 
 T = TypeVar("T", bound="IdentifyRequest")
 
@@ -79,9 +74,6 @@ class IdentifyRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.identity_input import IdentityInput  # noqa: PLC0415
-        from ..models.json_object import JsonObject  # noqa: PLC0415
-
         d = dict(src_dict)
         external_user_id = d.pop("externalUserId")
 
@@ -128,3 +120,8 @@ class IdentifyRequest:
         except KeyError:
             return False
         return True
+
+
+# Imported after the class: models refer to each other.
+from ..models.identity_input import IdentityInput  # noqa: E402
+from ..models.json_object import JsonObject  # noqa: E402

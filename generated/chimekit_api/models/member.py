@@ -2,17 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import Unset
-
-if TYPE_CHECKING:
-    from ..models.identity import Identity
-    from ..models.json_object import JsonObject
-
 
 T = TypeVar("T", bound="Member")
 
@@ -156,29 +151,16 @@ class Member:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.identity import Identity  # noqa: PLC0415
-        from ..models.json_object import JsonObject  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
-        def _parse_email(data: object) -> None | str:
-            if data is None:
-                return data
-            if isinstance(data, (str,)):
-                return cast(None | str, data)
+        email = d.pop("email")
+        if not (email is None or isinstance(email, (str,))):
             raise TypeError("email: expected None | str")
 
-        email = _parse_email(d.pop("email"))
-
-        def _parse_display_name(data: object) -> None | str:
-            if data is None:
-                return data
-            if isinstance(data, (str,)):
-                return cast(None | str, data)
+        display_name = d.pop("displayName")
+        if not (display_name is None or isinstance(display_name, (str,))):
             raise TypeError("displayName: expected None | str")
-
-        display_name = _parse_display_name(d.pop("displayName"))
 
         identities = []
         _identities = d.pop("identities")
@@ -193,35 +175,31 @@ class Member:
 
         updated = datetime.datetime.fromisoformat(d.pop("updated"))
 
-        def _parse_deleted(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
+        deleted = d.pop("deleted")
+        if deleted is not None:
+            if not isinstance(deleted, str):
+                raise TypeError("deleted: expected datetime.datetime | None")
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                deleted_type_0 = datetime.datetime.fromisoformat(data)
+                deleted_type_0 = datetime.datetime.fromisoformat(deleted)
 
-                return deleted_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            raise TypeError("deleted: expected datetime.datetime | None")
+            except KeyError as exc:  # say where: "notification.snippet"
+                raise KeyError(f"deleted.{exc.args[0]}") from None
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"deleted: {exc}") from None
+            deleted = deleted_type_0
 
-        deleted = _parse_deleted(d.pop("deleted"))
-
-        def _parse_last_seen(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
+        last_seen = d.pop("lastSeen")
+        if last_seen is not None:
+            if not isinstance(last_seen, str):
+                raise TypeError("lastSeen: expected datetime.datetime | None")
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_seen_type_0 = datetime.datetime.fromisoformat(data)
+                last_seen_type_0 = datetime.datetime.fromisoformat(last_seen)
 
-                return last_seen_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            raise TypeError("lastSeen: expected datetime.datetime | None")
-
-        last_seen = _parse_last_seen(d.pop("lastSeen"))
+            except KeyError as exc:  # say where: "notification.snippet"
+                raise KeyError(f"lastSeen.{exc.args[0]}") from None
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"lastSeen: {exc}") from None
+            last_seen = last_seen_type_0
 
         member = cls(
             id=id,
@@ -264,3 +242,8 @@ class Member:
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
+
+
+# Imported after the class: models refer to each other.
+from ..models.identity import Identity  # noqa: E402
+from ..models.json_object import JsonObject  # noqa: E402

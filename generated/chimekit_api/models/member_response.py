@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import Unset
-
-if TYPE_CHECKING:
-    from ..models.member import Member
-
 
 T = TypeVar("T", bound="MemberResponse")
 
@@ -42,8 +38,6 @@ class MemberResponse:
     """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.member import Member  # noqa: PLC0415
-
         member: dict[str, Any] | None
         if isinstance(self.member, Member):
             member = self.member.to_dict()
@@ -62,24 +56,19 @@ class MemberResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.member import Member  # noqa: PLC0415
-
         d = dict(src_dict)
-
-        def _parse_member(data: object) -> Member | None:
-            if data is None:
-                return data
+        member = d.pop("member")
+        if member is not None:
+            if not isinstance(member, dict):
+                raise TypeError("member: expected Member | None")
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                member_type_0 = Member.from_dict(data)
+                member_type_0 = Member.from_dict(member)
 
-                return member_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            raise TypeError("member: expected Member | None")
-
-        member = _parse_member(d.pop("member"))
+            except KeyError as exc:  # say where: "notification.snippet"
+                raise KeyError(f"member.{exc.args[0]}") from None
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"member: {exc}") from None
+            member = member_type_0
 
         member_response = cls(
             member=member,
@@ -114,3 +103,7 @@ class MemberResponse:
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
+
+
+# Imported after the class: models refer to each other.
+from ..models.member import Member  # noqa: E402

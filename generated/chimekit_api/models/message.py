@@ -2,16 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import Unset
-
-if TYPE_CHECKING:
-    from ..models.json_object import JsonObject
-
 
 T = TypeVar("T", bound="Message")
 
@@ -146,8 +142,6 @@ class Message:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.json_object import JsonObject  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -157,42 +151,30 @@ class Message:
 
         source = d.pop("source")
 
-        def _parse_template_id(data: object) -> None | str:
-            if data is None:
-                return data
-            if isinstance(data, (str,)):
-                return cast(None | str, data)
+        template_id = d.pop("templateId")
+        if not (template_id is None or isinstance(template_id, (str,))):
             raise TypeError("templateId: expected None | str")
 
-        template_id = _parse_template_id(d.pop("templateId"))
-
-        def _parse_template_version_id(data: object) -> None | str:
-            if data is None:
-                return data
-            if isinstance(data, (str,)):
-                return cast(None | str, data)
+        template_version_id = d.pop("templateVersionId")
+        if not (template_version_id is None or isinstance(template_version_id, (str,))):
             raise TypeError("templateVersionId: expected None | str")
-
-        template_version_id = _parse_template_version_id(d.pop("templateVersionId"))
 
         payload = JsonObject.from_dict(d.pop("payload"))
 
         dispatch_status = d.pop("dispatchStatus")
 
-        def _parse_scheduled_for(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
+        scheduled_for = d.pop("scheduledFor")
+        if scheduled_for is not None:
+            if not isinstance(scheduled_for, str):
+                raise TypeError("scheduledFor: expected datetime.datetime | None")
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                scheduled_for_type_0 = datetime.datetime.fromisoformat(data)
+                scheduled_for_type_0 = datetime.datetime.fromisoformat(scheduled_for)
 
-                return scheduled_for_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            raise TypeError("scheduledFor: expected datetime.datetime | None")
-
-        scheduled_for = _parse_scheduled_for(d.pop("scheduledFor"))
+            except KeyError as exc:  # say where: "notification.snippet"
+                raise KeyError(f"scheduledFor.{exc.args[0]}") from None
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"scheduledFor: {exc}") from None
+            scheduled_for = scheduled_for_type_0
 
         created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
 
@@ -238,3 +220,7 @@ class Message:
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
+
+
+# Imported after the class: models refer to each other.
+from ..models.json_object import JsonObject  # noqa: E402

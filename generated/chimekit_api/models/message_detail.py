@@ -1,19 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import Unset
-
-if TYPE_CHECKING:
-    from ..models.delivery import Delivery
-    from ..models.message import Message
-    from ..models.notification import Notification
-    from ..models.recipient import Recipient
-
 
 T = TypeVar("T", bound="MessageDetail")
 
@@ -64,9 +57,6 @@ class MessageDetail:
     """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.delivery import Delivery  # noqa: PLC0415
-        from ..models.notification import Notification  # noqa: PLC0415
-
         message = self.message.to_dict()
 
         delivery: dict[str, Any] | None
@@ -98,43 +88,34 @@ class MessageDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.delivery import Delivery  # noqa: PLC0415
-        from ..models.message import Message  # noqa: PLC0415
-        from ..models.notification import Notification  # noqa: PLC0415
-        from ..models.recipient import Recipient  # noqa: PLC0415
-
         d = dict(src_dict)
         message = Message.from_dict(d.pop("message"))
 
-        def _parse_delivery(data: object) -> Delivery | None:
-            if data is None:
-                return data
+        delivery = d.pop("delivery")
+        if delivery is not None:
+            if not isinstance(delivery, dict):
+                raise TypeError("delivery: expected Delivery | None")
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                delivery_type_0 = Delivery.from_dict(data)
+                delivery_type_0 = Delivery.from_dict(delivery)
 
-                return delivery_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            raise TypeError("delivery: expected Delivery | None")
+            except KeyError as exc:  # say where: "notification.snippet"
+                raise KeyError(f"delivery.{exc.args[0]}") from None
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"delivery: {exc}") from None
+            delivery = delivery_type_0
 
-        delivery = _parse_delivery(d.pop("delivery"))
-
-        def _parse_notification(data: object) -> None | Notification:
-            if data is None:
-                return data
+        notification = d.pop("notification")
+        if notification is not None:
+            if not isinstance(notification, dict):
+                raise TypeError("notification: expected None | Notification")
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                notification_type_0 = Notification.from_dict(data)
+                notification_type_0 = Notification.from_dict(notification)
 
-                return notification_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            raise TypeError("notification: expected None | Notification")
-
-        notification = _parse_notification(d.pop("notification"))
+            except KeyError as exc:  # say where: "notification.snippet"
+                raise KeyError(f"notification.{exc.args[0]}") from None
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"notification: {exc}") from None
+            notification = notification_type_0
 
         recipient = Recipient.from_dict(d.pop("recipient"))
 
@@ -174,3 +155,10 @@ class MessageDetail:
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
+
+
+# Imported after the class: models refer to each other.
+from ..models.delivery import Delivery  # noqa: E402
+from ..models.message import Message  # noqa: E402
+from ..models.notification import Notification  # noqa: E402
+from ..models.recipient import Recipient  # noqa: E402

@@ -1,19 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import Unset
-
-if TYPE_CHECKING:
-    from ..models.category import Category
-    from ..models.delivery import Delivery
-    from ..models.message_summary import MessageSummary
-    from ..models.recipient import Recipient
-
 
 T = TypeVar("T", bound="MessageListItem")
 
@@ -64,9 +57,6 @@ class MessageListItem:
     """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.category import Category  # noqa: PLC0415
-        from ..models.delivery import Delivery  # noqa: PLC0415
-
         message = self.message.to_dict()
 
         delivery: dict[str, Any] | None
@@ -98,45 +88,36 @@ class MessageListItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.category import Category  # noqa: PLC0415
-        from ..models.delivery import Delivery  # noqa: PLC0415
-        from ..models.message_summary import MessageSummary  # noqa: PLC0415
-        from ..models.recipient import Recipient  # noqa: PLC0415
-
         d = dict(src_dict)
         message = MessageSummary.from_dict(d.pop("message"))
 
-        def _parse_delivery(data: object) -> Delivery | None:
-            if data is None:
-                return data
+        delivery = d.pop("delivery")
+        if delivery is not None:
+            if not isinstance(delivery, dict):
+                raise TypeError("delivery: expected Delivery | None")
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                delivery_type_0 = Delivery.from_dict(data)
+                delivery_type_0 = Delivery.from_dict(delivery)
 
-                return delivery_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            raise TypeError("delivery: expected Delivery | None")
-
-        delivery = _parse_delivery(d.pop("delivery"))
+            except KeyError as exc:  # say where: "notification.snippet"
+                raise KeyError(f"delivery.{exc.args[0]}") from None
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"delivery: {exc}") from None
+            delivery = delivery_type_0
 
         recipient = Recipient.from_dict(d.pop("recipient"))
 
-        def _parse_category(data: object) -> Category | None:
-            if data is None:
-                return data
+        category = d.pop("category")
+        if category is not None:
+            if not isinstance(category, dict):
+                raise TypeError("category: expected Category | None")
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                category_type_0 = Category.from_dict(data)
+                category_type_0 = Category.from_dict(category)
 
-                return category_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            raise TypeError("category: expected Category | None")
-
-        category = _parse_category(d.pop("category"))
+            except KeyError as exc:  # say where: "notification.snippet"
+                raise KeyError(f"category.{exc.args[0]}") from None
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"category: {exc}") from None
+            category = category_type_0
 
         message_list_item = cls(
             message=message,
@@ -174,3 +155,10 @@ class MessageListItem:
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
+
+
+# Imported after the class: models refer to each other.
+from ..models.category import Category  # noqa: E402
+from ..models.delivery import Delivery  # noqa: E402
+from ..models.message_summary import MessageSummary  # noqa: E402
+from ..models.recipient import Recipient  # noqa: E402

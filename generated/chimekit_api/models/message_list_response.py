@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import Unset
-
-if TYPE_CHECKING:
-    from ..models.message_list_item import MessageListItem
-    from ..models.pagination import Pagination
-
 
 T = TypeVar("T", bound="MessageListResponse")
 
@@ -56,9 +51,6 @@ class MessageListResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_list_item import MessageListItem  # noqa: PLC0415
-        from ..models.pagination import Pagination  # noqa: PLC0415
-
         d = dict(src_dict)
         messages = []
         _messages = d.pop("messages")
@@ -103,3 +95,8 @@ class MessageListResponse:
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
+
+
+# Imported after the class: models refer to each other.
+from ..models.message_list_item import MessageListItem  # noqa: E402
+from ..models.pagination import Pagination  # noqa: E402

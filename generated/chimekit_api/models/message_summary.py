@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -125,31 +125,24 @@ class MessageSummary:
 
         dispatch_status = d.pop("dispatchStatus")
 
-        def _parse_scheduled_for(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
+        scheduled_for = d.pop("scheduledFor")
+        if scheduled_for is not None:
+            if not isinstance(scheduled_for, str):
+                raise TypeError("scheduledFor: expected datetime.datetime | None")
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                scheduled_for_type_0 = datetime.datetime.fromisoformat(data)
+                scheduled_for_type_0 = datetime.datetime.fromisoformat(scheduled_for)
 
-                return scheduled_for_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            raise TypeError("scheduledFor: expected datetime.datetime | None")
-
-        scheduled_for = _parse_scheduled_for(d.pop("scheduledFor"))
+            except KeyError as exc:  # say where: "notification.snippet"
+                raise KeyError(f"scheduledFor.{exc.args[0]}") from None
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"scheduledFor: {exc}") from None
+            scheduled_for = scheduled_for_type_0
 
         created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
 
-        def _parse_snippet(data: object) -> None | str:
-            if data is None:
-                return data
-            if isinstance(data, (str,)):
-                return cast(None | str, data)
+        snippet = d.pop("snippet")
+        if not (snippet is None or isinstance(snippet, (str,))):
             raise TypeError("snippet: expected None | str")
-
-        snippet = _parse_snippet(d.pop("snippet"))
 
         message_summary = cls(
             id=id,

@@ -2,16 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import Unset
-
-if TYPE_CHECKING:
-    from ..models.json_object import JsonObject
-
 
 T = TypeVar("T", bound="Notification")
 
@@ -149,80 +145,62 @@ class Notification:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.json_object import JsonObject  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
         title = d.pop("title")
 
-        def _parse_snippet(data: object) -> None | str:
-            if data is None:
-                return data
-            if isinstance(data, (str,)):
-                return cast(None | str, data)
+        snippet = d.pop("snippet")
+        if not (snippet is None or isinstance(snippet, (str,))):
             raise TypeError("snippet: expected None | str")
 
-        snippet = _parse_snippet(d.pop("snippet"))
-
-        def _parse_body(data: object) -> None | str:
-            if data is None:
-                return data
-            if isinstance(data, (str,)):
-                return cast(None | str, data)
+        body = d.pop("body")
+        if not (body is None or isinstance(body, (str,))):
             raise TypeError("body: expected None | str")
 
-        body = _parse_body(d.pop("body"))
-
-        def _parse_actions(data: object) -> list[JsonObject] | None:
-            if data is None:
-                return data
+        actions = d.pop("actions")
+        if actions is not None:
+            if not isinstance(actions, list):
+                raise TypeError("actions: expected list[JsonObject] | None")
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 actions_type_0 = []
-                _actions_type_0 = data
+                _actions_type_0 = actions
                 for actions_type_0_item_data in _actions_type_0:
                     actions_type_0_item = JsonObject.from_dict(actions_type_0_item_data)
 
                     actions_type_0.append(actions_type_0_item)
 
-                return actions_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            raise TypeError("actions: expected list[JsonObject] | None")
+            except KeyError as exc:  # say where: "notification.snippet"
+                raise KeyError(f"actions.{exc.args[0]}") from None
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"actions: {exc}") from None
+            actions = actions_type_0
 
-        actions = _parse_actions(d.pop("actions"))
-
-        def _parse_read_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
+        read_at = d.pop("readAt")
+        if read_at is not None:
+            if not isinstance(read_at, str):
+                raise TypeError("readAt: expected datetime.datetime | None")
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                read_at_type_0 = datetime.datetime.fromisoformat(data)
+                read_at_type_0 = datetime.datetime.fromisoformat(read_at)
 
-                return read_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            raise TypeError("readAt: expected datetime.datetime | None")
+            except KeyError as exc:  # say where: "notification.snippet"
+                raise KeyError(f"readAt.{exc.args[0]}") from None
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"readAt: {exc}") from None
+            read_at = read_at_type_0
 
-        read_at = _parse_read_at(d.pop("readAt"))
-
-        def _parse_archived_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
+        archived_at = d.pop("archivedAt")
+        if archived_at is not None:
+            if not isinstance(archived_at, str):
+                raise TypeError("archivedAt: expected datetime.datetime | None")
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                archived_at_type_0 = datetime.datetime.fromisoformat(data)
+                archived_at_type_0 = datetime.datetime.fromisoformat(archived_at)
 
-                return archived_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            raise TypeError("archivedAt: expected datetime.datetime | None")
-
-        archived_at = _parse_archived_at(d.pop("archivedAt"))
+            except KeyError as exc:  # say where: "notification.snippet"
+                raise KeyError(f"archivedAt.{exc.args[0]}") from None
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"archivedAt: {exc}") from None
+            archived_at = archived_at_type_0
 
         notification = cls(
             id=id,
@@ -263,3 +241,7 @@ class Notification:
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
+
+
+# Imported after the class: models refer to each other.
+from ..models.json_object import JsonObject  # noqa: E402

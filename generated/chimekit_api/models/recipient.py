@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -88,23 +88,13 @@ class Recipient:
 
         external_user_id = d.pop("externalUserId")
 
-        def _parse_display_name(data: object) -> None | str:
-            if data is None:
-                return data
-            if isinstance(data, (str,)):
-                return cast(None | str, data)
+        display_name = d.pop("displayName")
+        if not (display_name is None or isinstance(display_name, (str,))):
             raise TypeError("displayName: expected None | str")
 
-        display_name = _parse_display_name(d.pop("displayName"))
-
-        def _parse_email(data: object) -> None | str:
-            if data is None:
-                return data
-            if isinstance(data, (str,)):
-                return cast(None | str, data)
+        email = d.pop("email")
+        if not (email is None or isinstance(email, (str,))):
             raise TypeError("email: expected None | str")
-
-        email = _parse_email(d.pop("email"))
 
         recipient = cls(
             id=id,

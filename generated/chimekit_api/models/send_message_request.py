@@ -1,16 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.channel_content import ChannelContent
-    from ..models.template_content import TemplateContent
-
 
 T = TypeVar("T", bound="SendMessageRequest")
 
@@ -51,8 +46,6 @@ class SendMessageRequest:
     """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.template_content import TemplateContent  # noqa: PLC0415
-
         external_user_id = self.external_user_id
 
         content: dict[str, Any]
@@ -78,9 +71,6 @@ class SendMessageRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.channel_content import ChannelContent  # noqa: PLC0415
-        from ..models.template_content import TemplateContent  # noqa: PLC0415
-
         d = dict(src_dict)
         external_user_id = d.pop("externalUserId")
 
@@ -127,3 +117,8 @@ class SendMessageRequest:
         except KeyError:
             return False
         return True
+
+
+# Imported after the class: models refer to each other.
+from ..models.channel_content import ChannelContent  # noqa: E402
+from ..models.template_content import TemplateContent  # noqa: E402

@@ -2,17 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import Unset
-
-if TYPE_CHECKING:
-    from ..models.category import Category
-    from ..models.suppression_identity import SuppressionIdentity
-
 
 T = TypeVar("T", bound="Suppression")
 
@@ -66,8 +61,6 @@ class Suppression:
     """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.category import Category  # noqa: PLC0415
-
         id = self.id
 
         reason = self.reason
@@ -101,9 +94,6 @@ class Suppression:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.category import Category  # noqa: PLC0415
-        from ..models.suppression_identity import SuppressionIdentity  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -115,20 +105,18 @@ class Suppression:
 
         identity = SuppressionIdentity.from_dict(d.pop("identity"))
 
-        def _parse_category(data: object) -> Category | None:
-            if data is None:
-                return data
+        category = d.pop("category")
+        if category is not None:
+            if not isinstance(category, dict):
+                raise TypeError("category: expected Category | None")
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                category_type_0 = Category.from_dict(data)
+                category_type_0 = Category.from_dict(category)
 
-                return category_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            raise TypeError("category: expected Category | None")
-
-        category = _parse_category(d.pop("category"))
+            except KeyError as exc:  # say where: "notification.snippet"
+                raise KeyError(f"category.{exc.args[0]}") from None
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"category: {exc}") from None
+            category = category_type_0
 
         suppression = cls(
             id=id,
@@ -168,3 +156,8 @@ class Suppression:
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
+
+
+# Imported after the class: models refer to each other.
+from ..models.category import Category  # noqa: E402
+from ..models.suppression_identity import SuppressionIdentity  # noqa: E402

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import Unset
-
-if TYPE_CHECKING:
-    from ..models.json_object import JsonObject
-
 
 T = TypeVar("T", bound="SuppressionIdentity")
 
@@ -60,8 +56,6 @@ class SuppressionIdentity:
     """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.json_object import JsonObject  # noqa: PLC0415
-
         id = self.id
 
         type_ = self.type_
@@ -92,8 +86,6 @@ class SuppressionIdentity:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.json_object import JsonObject  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -103,20 +95,18 @@ class SuppressionIdentity:
 
         verified = d.pop("verified")
 
-        def _parse_metadata(data: object) -> JsonObject | None:
-            if data is None:
-                return data
+        metadata = d.pop("metadata")
+        if metadata is not None:
+            if not isinstance(metadata, dict):
+                raise TypeError("metadata: expected JsonObject | None")
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                metadata_type_0 = JsonObject.from_dict(data)
+                metadata_type_0 = JsonObject.from_dict(metadata)
 
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            raise TypeError("metadata: expected JsonObject | None")
-
-        metadata = _parse_metadata(d.pop("metadata"))
+            except KeyError as exc:  # say where: "notification.snippet"
+                raise KeyError(f"metadata.{exc.args[0]}") from None
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"metadata: {exc}") from None
+            metadata = metadata_type_0
 
         suppression_identity = cls(
             id=id,
@@ -155,3 +145,7 @@ class SuppressionIdentity:
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
+
+
+# Imported after the class: models refer to each other.
+from ..models.json_object import JsonObject  # noqa: E402

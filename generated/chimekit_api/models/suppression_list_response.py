@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import Unset
-
-if TYPE_CHECKING:
-    from ..models.suppression import Suppression
-
 
 T = TypeVar("T", bound="SuppressionListResponse")
 
@@ -49,8 +45,6 @@ class SuppressionListResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.suppression import Suppression  # noqa: PLC0415
-
         d = dict(src_dict)
         suppressions = []
         _suppressions = d.pop("suppressions")
@@ -92,3 +86,7 @@ class SuppressionListResponse:
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
+
+
+# Imported after the class: models refer to each other.
+from ..models.suppression import Suppression  # noqa: E402

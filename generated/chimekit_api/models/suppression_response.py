@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import Unset
-
-if TYPE_CHECKING:
-    from ..models.suppression import Suppression
-
 
 T = TypeVar("T", bound="SuppressionResponse")
 
@@ -47,8 +43,6 @@ class SuppressionResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.suppression import Suppression  # noqa: PLC0415
-
         d = dict(src_dict)
         suppression = Suppression.from_dict(d.pop("suppression"))
 
@@ -85,3 +79,7 @@ class SuppressionResponse:
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
+
+
+# Imported after the class: models refer to each other.
+from ..models.suppression import Suppression  # noqa: E402

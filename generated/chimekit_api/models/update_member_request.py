@@ -1,16 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.identity_input import IdentityInput
-    from ..models.json_object import JsonObject
-
 
 T = TypeVar("T", bound="UpdateMemberRequest")
 
@@ -67,9 +62,6 @@ class UpdateMemberRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.identity_input import IdentityInput  # noqa: PLC0415
-        from ..models.json_object import JsonObject  # noqa: PLC0415
-
         d = dict(src_dict)
         display_name = d.pop("displayName", UNSET)
 
@@ -113,3 +105,8 @@ class UpdateMemberRequest:
         except KeyError:
             return False
         return True
+
+
+# Imported after the class: models refer to each other.
+from ..models.identity_input import IdentityInput  # noqa: E402
+from ..models.json_object import JsonObject  # noqa: E402

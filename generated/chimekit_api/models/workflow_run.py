@@ -2,16 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import Unset
-
-if TYPE_CHECKING:
-    from ..models.json_object import JsonObject
-
 
 T = TypeVar("T", bound="WorkflowRun")
 
@@ -136,8 +132,6 @@ class WorkflowRun:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.json_object import JsonObject  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -155,35 +149,31 @@ class WorkflowRun:
 
         created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
 
-        def _parse_started_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
+        started_at = d.pop("startedAt")
+        if started_at is not None:
+            if not isinstance(started_at, str):
+                raise TypeError("startedAt: expected datetime.datetime | None")
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_at_type_0 = datetime.datetime.fromisoformat(data)
+                started_at_type_0 = datetime.datetime.fromisoformat(started_at)
 
-                return started_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            raise TypeError("startedAt: expected datetime.datetime | None")
+            except KeyError as exc:  # say where: "notification.snippet"
+                raise KeyError(f"startedAt.{exc.args[0]}") from None
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"startedAt: {exc}") from None
+            started_at = started_at_type_0
 
-        started_at = _parse_started_at(d.pop("startedAt"))
-
-        def _parse_finished_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
+        finished_at = d.pop("finishedAt")
+        if finished_at is not None:
+            if not isinstance(finished_at, str):
+                raise TypeError("finishedAt: expected datetime.datetime | None")
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                finished_at_type_0 = datetime.datetime.fromisoformat(data)
+                finished_at_type_0 = datetime.datetime.fromisoformat(finished_at)
 
-                return finished_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            raise TypeError("finishedAt: expected datetime.datetime | None")
-
-        finished_at = _parse_finished_at(d.pop("finishedAt"))
+            except KeyError as exc:  # say where: "notification.snippet"
+                raise KeyError(f"finishedAt.{exc.args[0]}") from None
+            except (TypeError, ValueError) as exc:
+                raise TypeError(f"finishedAt: {exc}") from None
+            finished_at = finished_at_type_0
 
         context = JsonObject.from_dict(d.pop("context"))
 
@@ -230,3 +220,7 @@ class WorkflowRun:
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
+
+
+# Imported after the class: models refer to each other.
+from ..models.json_object import JsonObject  # noqa: E402

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import Unset
-
-if TYPE_CHECKING:
-    from ..models.workflow_run import WorkflowRun
-
 
 T = TypeVar("T", bound="WorkflowRunResponse")
 
@@ -46,8 +42,6 @@ class WorkflowRunResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.workflow_run import WorkflowRun  # noqa: PLC0415
-
         d = dict(src_dict)
         run = WorkflowRun.from_dict(d.pop("run"))
 
@@ -84,3 +78,7 @@ class WorkflowRunResponse:
 
     def __delitem__(self, key: str) -> None:
         del self.additional_properties[key]
+
+
+# Imported after the class: models refer to each other.
+from ..models.workflow_run import WorkflowRun  # noqa: E402
