@@ -80,14 +80,25 @@ def to_wire(value: Any, kind: Any, path: str) -> Any:
         if value not in arg:
             raise ValidationError(path, f"expected one of {', '.join(map(repr, arg))}, got {value!r}")
         return getattr(value, "value", value)
-    # "union": the first variant that fits; else the error that got furthest into the value
-    errors = []
+    # "union": variants tried in order of how many of the value's keys they lack (closed models; the
+    # fewer, the likelier the one meant); the first that fits wins, else the likeliest one's error.
+    if isinstance(value, Mapping) and len(arg) > 1:
+        arg = sorted(arg, key=lambda variant: _unknown_keys(value, variant))
+    error: ValidationError | None = None
     for variant in arg:
         try:
             return to_wire(value, variant, path)
         except ValidationError as exc:
-            errors.append(exc)
-    raise max(errors, key=lambda e: len(e.field))
+            error = error or exc
+    assert error is not None
+    raise error
+
+
+def _unknown_keys(value: Mapping[str, Any], kind: Any) -> int:
+    if not (isinstance(kind, tuple) and kind[0] == "model"):
+        return 0
+    open_, fields = model_class(kind[1])._schema
+    return 0 if open_ else sum(key not in fields for key in value)
 
 
 def model_class(class_name: str) -> Any:

@@ -51,6 +51,10 @@ def ck(stub: Stub) -> Any:
         (lambda ck: ck.messages.send_message("u", {}), "content"),
         (lambda ck: ck.messages.send_message("u", content={"in_app": {"title": 1}}), "content.in_app.title"),
         (lambda ck: ck.messages.send_message("u", content={"email": {"subject": "s"}}), "content.email.body"),
+        # in a union, the error comes from the variant the input most resembles
+        (lambda ck: ck.messages.send_message("u", content={"in_app": {}}), "content.in_app.title"),
+        (lambda ck: ck.messages.send_message("u", content={"in_app": {"title": "x", "foo": 1}}), "content.in_app.foo"),
+        (lambda ck: ck.messages.send_message("u", content={"templateId": "t", "varz": {}}), "content.varz"),
         (
             lambda ck: ck.messages.send_message("u", {"externalUserId": "v", **{"content": {"templateId": "t"}}}),
             "externalUserId",
