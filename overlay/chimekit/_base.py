@@ -8,12 +8,13 @@ import os
 import random
 import sys
 import time
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import httpx
 
 from ._constants import (
     DEFAULT_BASE_URL,
+    DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     ENV_BASE_URL,
     ENV_SECRET_KEY,
@@ -39,7 +40,8 @@ from ._operations import Request
 from ._version import __version__
 
 T = TypeVar("T")
-Self = TypeVar("Self", bound="BaseClient")
+Self = TypeVar("Self", bound="BaseClient[Any]")
+HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 
 
 class NotGiven:
@@ -57,21 +59,21 @@ _LOOPBACK = ("localhost", "127.0.0.1", "::1", "[::1]")
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
-class BaseClient:
-    """Configuration and per-call policy; subclasses add the HTTP client and the call loop."""
+class BaseClient(Generic[HttpT]):
+    """Configuration and per-call policy; subclasses say which httpx client they use and add the call loop."""
 
-    _http: Any
+    _http: HttpT
 
     def __init__(
         self,
-        secret_key: str | None,
+        secret_key: str | None = None,
         *,
-        base_url: str | None,
-        timeout: TimeoutTypes | NotGiven,
-        max_retries: int,
-        http_client: httpx.Client | httpx.AsyncClient | None,
-        default_headers: dict[str, str] | None,
-        allow_insecure_http: bool,
+        base_url: str | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: HttpT | None = None,
+        default_headers: dict[str, str] | None = None,
+        allow_insecure_http: bool = False,
     ) -> None:
         secret_key = secret_key if secret_key is not None else os.environ.get(ENV_SECRET_KEY)
         if not secret_key:
@@ -102,6 +104,13 @@ class BaseClient:
         )
         self._owns_http = http_client is None
         self._request_headers = None if http_client is None else self._headers
+        # Our own pool carries the auth headers; a client you pass in gets them per request.
+        self._http = http_client if http_client is not None else self._new_http(self._headers)
+        self._bind()
+
+    def _new_http(self, headers: httpx.Headers) -> HttpT:
+        """The pooled httpx client this SDK client owns."""
+        raise NotImplementedError
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"

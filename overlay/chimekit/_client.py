@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, overload
 import httpx
 
 from . import _operations as ops
-from ._base import NOT_GIVEN, BaseClient, NotGiven, TimeoutTypes
-from ._constants import DEFAULT_MAX_RETRIES
+from ._base import BaseClient
 from ._operations import Request
 
 if TYPE_CHECKING:
@@ -83,7 +82,7 @@ class _async(Generic[P, T]):
 # --- sync ---------------------------------------------------------------------------------------
 
 
-class ChimeKit(BaseClient):
+class ChimeKit(BaseClient[httpx.Client]):
     """The ChimeKit API client. One per process is enough: it holds a connection pool.
 
     Args:
@@ -96,31 +95,8 @@ class ChimeKit(BaseClient):
         allow_insecure_http: allow ``http://`` to a host other than localhost (sends the key in clear).
     """
 
-    _http: httpx.Client
-
-    def __init__(
-        self,
-        secret_key: str | None = None,
-        *,
-        base_url: str | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: httpx.Client | None = None,
-        default_headers: dict[str, str] | None = None,
-        allow_insecure_http: bool = False,
-    ) -> None:
-        super().__init__(
-            secret_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            http_client=http_client,
-            default_headers=default_headers,
-            allow_insecure_http=allow_insecure_http,
-        )
-        # Our own pool carries the auth headers; a client you pass in gets them per request.
-        self._http = http_client if http_client is not None else httpx.Client(headers=self._headers)
-        self._bind()
+    def _new_http(self, headers: httpx.Headers) -> httpx.Client:
+        return httpx.Client(headers=headers)
 
     def _bind(self) -> None:
         self.audience = Audience(self)
@@ -219,34 +195,12 @@ class Workflow(_SyncResource):
 # --- async --------------------------------------------------------------------------------------
 
 
-class AsyncChimeKit(BaseClient):
-    """The asyncio/trio twin of ChimeKit: the same methods, awaitable; ``async with AsyncChimeKit() as ck``."""
+class AsyncChimeKit(BaseClient[httpx.AsyncClient]):
+    """The asyncio/trio twin of ChimeKit: the same methods and arguments (``http_client``: an
+    ``httpx.AsyncClient``), awaitable; ``async with AsyncChimeKit() as ck``."""
 
-    _http: httpx.AsyncClient
-
-    def __init__(
-        self,
-        secret_key: str | None = None,
-        *,
-        base_url: str | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: httpx.AsyncClient | None = None,
-        default_headers: dict[str, str] | None = None,
-        allow_insecure_http: bool = False,
-    ) -> None:
-        super().__init__(
-            secret_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            http_client=http_client,
-            default_headers=default_headers,
-            allow_insecure_http=allow_insecure_http,
-        )
-        # Our own pool carries the auth headers; a client you pass in gets them per request.
-        self._http = http_client if http_client is not None else httpx.AsyncClient(headers=self._headers)
-        self._bind()
+    def _new_http(self, headers: httpx.Headers) -> httpx.AsyncClient:
+        return httpx.AsyncClient(headers=headers)
 
     def _bind(self) -> None:
         self.audience = AsyncAudience(self)
