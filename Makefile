@@ -6,8 +6,7 @@ BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SPEC := openapi/chimekit.yaml
 GEN_OUT := generated/chimekit_api
-GENERATE = PATH="$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path $(SPEC) \
-	--config generator-config.yaml --custom-template-path templates --meta none --fail-on-warning
+GENERATE = PATH="$(BIN):$$PATH" $(BIN)/python codegen/generate.py --spec $(SPEC)
 
 .PHONY: install generate check-generated lint test test-fast contract demo bench clean
 
@@ -22,18 +21,18 @@ install: $(STAMP)
 ## generate: regenerate generated/chimekit_api from the spec (never edit generated/ by hand)
 generate: $(STAMP)
 	rm -rf $(GEN_OUT)
-	$(GENERATE) --output-path $(GEN_OUT)
+	$(GENERATE) --output $(GEN_OUT)
 
 ## check-generated: fail if generated/ is not exactly what the spec, config and templates make
 check-generated: $(STAMP)
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	$(GENERATE) --output-path "$$tmp/chimekit_api" >/dev/null && \
+	$(GENERATE) --output "$$tmp/chimekit_api" >/dev/null && \
 	diff -r -x __pycache__ "$$tmp/chimekit_api" $(GEN_OUT) && echo "generated/ matches the spec"
 
 lint: $(STAMP)
-	$(BIN)/ruff format --check overlay sandbox tests examples contract bench
-	$(BIN)/ruff check overlay sandbox tests examples contract bench
-	$(BIN)/mypy overlay/chimekit sandbox/chimekit_sandbox examples generated/chimekit_api
+	$(BIN)/ruff format --check overlay sandbox tests examples contract bench codegen
+	$(BIN)/ruff check overlay sandbox tests examples contract bench codegen
+	$(BIN)/mypy overlay/chimekit sandbox/chimekit_sandbox examples generated/chimekit_api codegen
 
 ## demo: the main job: the docs' flow through the SDK against an embedded sandbox (examples/demo.py)
 demo: $(STAMP)

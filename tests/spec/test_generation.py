@@ -15,23 +15,10 @@ BIN = Path(sys.executable).parent
 
 
 def generate(spec_path: Path, out: Path) -> None:
+    """What `make generate` runs (codegen/generate.py), for another spec and output folder."""
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
     subprocess.run(
-        [
-            BIN / "openapi-python-client",
-            "generate",
-            "--path",
-            spec_path,
-            "--config",
-            ROOT / "generator-config.yaml",
-            "--custom-template-path",
-            ROOT / "templates",
-            "--meta",
-            "none",
-            "--fail-on-warning",
-            "--output-path",
-            out,
-        ],
+        [sys.executable, ROOT / "codegen" / "generate.py", "--spec", spec_path, "--output", out],
         check=True,
         capture_output=True,
         env=env,
