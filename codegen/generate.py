@@ -18,9 +18,9 @@ import shutil
 from pathlib import Path
 
 from openapi_python_client import Project
-from openapi_python_client.parser import GeneratorData
 from openapi_python_client.cli import handle_errors
 from openapi_python_client.config import Config, ConfigFile, MetaType
+from openapi_python_client.parser import GeneratorData
 from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
