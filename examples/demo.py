@@ -71,7 +71,7 @@ def main() -> None:
         step("get message", f"status={detail['message']['dispatchStatus']} to={detail['recipient']['email']}")
 
         page = ck.messages.list_messages_for_user("user_123", {"limit": 20, "offset": 0})
-        step("list messages", f"{len(page['messages'])} message(s), pagination={page['pagination'].to_dict()}")
+        step("list messages", f"{len(page['messages'])} message(s), pagination={page['pagination']}")
 
         run = ck.workflow.run(
             "welcome-sequence",
@@ -80,7 +80,7 @@ def main() -> None:
         step("run workflow welcome-sequence", f"runId={run['runId']} status={run['status']}")
 
         fetched = ck.workflow.get_run(run["runId"])
-        step("get workflow run", f"status={fetched.status} context={fetched.context.to_dict()}")
+        step("get workflow run", f"status={fetched.status} context={fetched.context}")
 
         step("delete user_123", f"deleted id={ck.audience.delete_member('user_123')!r}")
         step("find user_123 after delete", f"member={ck.audience.find_member('user_123')!r}")

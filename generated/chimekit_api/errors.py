@@ -1,4 +1,4 @@
-"""Contains shared errors types that can be raised from API functions"""
+"""Errors the generated code raises."""
 
 
 class UnexpectedStatus(Exception):
@@ -13,4 +13,19 @@ class UnexpectedStatus(Exception):
         )
 
 
-__all__ = ["UnexpectedStatus"]
+class ResponseValidationError(ValueError):
+    """A response breaks the contract: a required field is missing or has the wrong JSON type.
+
+    Raised when the field is read (models check lazily); ``path`` names it (``member.id``).
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}" if path else problem)
+        self.path = path
+        self.problem = problem
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return type(self), (self.path, self.problem)
+
+
+__all__ = ["ResponseValidationError", "UnexpectedStatus"]

@@ -1,13 +1,12 @@
 """The ChimeKit Python SDK: ``from chimekit import ChimeKit, AsyncChimeKit``.
 
 A facade over the generated ``chimekit_api`` package: timeouts, retries, typed errors, input
-validation and secret redaction. Results are ``chimekit_api.models`` objects (snake_case attributes,
-also readable by wire name: ``member["displayName"]``).
+checks and secret redaction. Results are ``chimekit_api.models`` objects: read-only views over the JSON
+received (``member["displayName"]``, as the docs show it) with typed attributes (``member.display_name``).
 """
 
 from __future__ import annotations
 
-from ._base import NOT_GIVEN, NotGiven
 from ._client import AsyncChimeKit, ChimeKit
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._exceptions import (
@@ -27,6 +26,8 @@ from ._exceptions import (
     ValidationError,
 )
 from ._logs import setup_logging
+from ._response import APIResponse
+from ._types import NOT_GIVEN, NotGiven, RequestOptions
 from ._version import __version__
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",
     "APIConnectionError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
@@ -48,6 +50,7 @@ __all__ = [
     "NotGiven",
     "PermissionDeniedError",
     "RateLimitError",
+    "RequestOptions",
     "UnprocessableEntityError",
     "ValidationError",
     "__version__",

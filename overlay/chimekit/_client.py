@@ -1,28 +1,37 @@
-"""ChimeKit and AsyncChimeKit: the call loop (send, retry, map the answer) and the resource namespaces.
-
-Each API method is defined once, in ``_operations.py``; ``_sync``/``_async`` turn an operation into a
-method of the sync or async client with the same parameters.
-"""
+"""ChimeKit and AsyncChimeKit: the call loop (send, retry, answer) around the methods of ``_resources.py``."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, overload
+from typing import TypeVar
 
 import httpx
 
-from . import _operations as ops
 from ._base import BaseClient
-from ._operations import Request
-
-if TYPE_CHECKING:
-    from chimekit_api.models import MessageListItem
+from ._binding import AsyncAPI, AsyncRawAPI, Request, SyncAPI, SyncRawAPI
+from ._resources import (
+    AsyncAudience,
+    AsyncAudienceWithRawResponse,
+    AsyncMessages,
+    AsyncMessagesWithRawResponse,
+    AsyncWorkflow,
+    AsyncWorkflowWithRawResponse,
+    Audience,
+    AudienceWithRawResponse,
+    Messages,
+    MessagesWithRawResponse,
+    Workflow,
+    WorkflowWithRawResponse,
+    _Audience,
+    describe,
+)
+from ._response import APIResponse
+from ._types import NOT_GIVEN
 
 __all__ = ["AsyncChimeKit", "ChimeKit"]
 
-P = ParamSpec("P")
 T = TypeVar("T")
 _sleep = time.sleep
 
@@ -33,56 +42,7 @@ async def _async_sleep(seconds: float) -> None:
     await anyio.sleep(seconds)
 
 
-class _sync(Generic[P, T]):  # lowercase: used like a decorator
-    """``name = _sync(ops.name)``: a method that sends the operation's request and returns its result."""
-
-    def __init__(self, op: Callable[P, Request[T]]) -> None:
-        self._op = op
-        self.__doc__ = op.__doc__
-
-    @overload
-    def __get__(self, obj: None, owner: type) -> _sync[P, T]: ...
-    @overload
-    def __get__(self, obj: Any, owner: type) -> Callable[P, T]: ...
-    def __get__(self, obj: Any, owner: type) -> _sync[P, T] | Callable[P, T]:
-        if obj is None:
-            return self
-        op, send = self._op, obj._send
-
-        def method(*args: P.args, **kwargs: P.kwargs) -> T:
-            result: T = send(op(*args, **kwargs))
-            return result
-
-        return method
-
-
-class _async(Generic[P, T]):
-    """``name = _async(ops.name)``: the awaitable variant of ``_sync``."""
-
-    def __init__(self, op: Callable[P, Request[T]]) -> None:
-        self._op = op
-        self.__doc__ = op.__doc__
-
-    @overload
-    def __get__(self, obj: None, owner: type) -> _async[P, T]: ...
-    @overload
-    def __get__(self, obj: Any, owner: type) -> Callable[P, Awaitable[T]]: ...
-    def __get__(self, obj: Any, owner: type) -> _async[P, T] | Callable[P, Awaitable[T]]:
-        if obj is None:
-            return self
-        op, send = self._op, obj._send
-
-        async def method(*args: P.args, **kwargs: P.kwargs) -> T:
-            result: T = await send(op(*args, **kwargs))
-            return result
-
-        return method
-
-
-# --- sync ---------------------------------------------------------------------------------------
-
-
-class ChimeKit(BaseClient[httpx.Client]):
+class ChimeKit(BaseClient[httpx.Client], SyncAPI):
     """The ChimeKit API client. One per process is enough: it holds a connection pool.
 
     Args:
@@ -95,37 +55,45 @@ class ChimeKit(BaseClient[httpx.Client]):
         allow_insecure_http: allow ``http://`` to a host other than localhost (sends the key in clear).
     """
 
+    audience: Audience
+    messages: Messages
+    workflow: Workflow
+    identify = _Audience.identify
+
     def _new_http(self, headers: httpx.Headers) -> httpx.Client:
         return httpx.Client(headers=headers)
 
     def _bind(self) -> None:
+        self._client = self
+        self.__dict__.pop("with_raw_response", None)
+        self.__dict__.pop("identify", None)
         self.audience = Audience(self)
         self.messages = Messages(self)
         self.workflow = Workflow(self)
 
-    identify = _sync(ops.identify)
+    @cached_property
+    def with_raw_response(self) -> ChimeKitWithRawResponse:
+        """The same namespaces and methods, returning the raw response (``.parse()`` gives the result)."""
+        return ChimeKitWithRawResponse(self)
 
-    def _send(self, request: Request[T]) -> T:
-        url = self._url(request)
+    def _call(self, request: Request[T], raw: bool) -> T | APIResponse[T]:
+        url = self.base_url + request.path
+        headers = self._headers_for(request)
+        timeout = self.timeout if request.timeout is NOT_GIVEN else request.timeout
         retries = 0
         delay: float | None
         while True:
             start = time.perf_counter()
             try:
                 response = self._http.request(
-                    request.method,
-                    url,
-                    params=request.params,
-                    json=request.json,
-                    headers=self._request_headers,
-                    timeout=self.timeout,
+                    request.method, url, params=request.params, json=request.json, headers=headers, timeout=timeout
                 )
             except httpx.TransportError as exc:
-                delay = self._after_error(request, exc, retries)  # raises when giving up
+                delay = self._after_error(request, url, exc, retries)  # raises when giving up
             else:
                 delay = self._after_response(request, response, retries, start)
                 if delay is None:
-                    return self._result(request, response)
+                    return self._answer(request, url, response, raw, retries)
                 response.close()
             _sleep(delay)
             retries += 1
@@ -144,92 +112,61 @@ class ChimeKit(BaseClient[httpx.Client]):
         self.close()
 
 
-class _SyncResource:
+class ChimeKitWithRawResponse(SyncRawAPI):
+    """``ck.with_raw_response``: every method returns an ``APIResponse`` (status, headers, request id, ``parse()``)."""
+
+    identify = _Audience.identify
+
     def __init__(self, client: ChimeKit) -> None:
-        self._send = client._send
+        super().__init__(client)
+        self.audience = AudienceWithRawResponse(client)
+        self.messages = MessagesWithRawResponse(client)
+        self.workflow = WorkflowWithRawResponse(client)
 
 
-class Audience(_SyncResource):
-    """``ck.audience``: members and suppressions."""
-
-    identify = _sync(ops.identify)
-    find_member = _sync(ops.find_member)
-    update_member = _sync(ops.update_member)
-    delete_member = _sync(ops.delete_member)
-    list_suppressions = _sync(ops.list_suppressions)
-    suppress = _sync(ops.suppress)
-    remove_suppression = _sync(ops.remove_suppression)
-
-
-class Messages(_SyncResource):
-    """``ck.messages``: send, fetch and list messages."""
-
-    send_message = _sync(ops.send_message)
-    get_message = _sync(ops.get_message)
-    list_messages_for_user = _sync(ops.list_messages_for_user)
-
-    def iter_messages_for_user(self, external_user_id: str, *, page_size: int = 20) -> Iterator[MessageListItem]:
-        """Every message of the member, newest first, fetching ``page_size`` (1–100) per request."""
-        first = ops.list_messages_for_user(external_user_id, limit=page_size, offset=0)  # checks the input now
-
-        def pages() -> Iterator[MessageListItem]:
-            request, offset = first, 0
-            while True:
-                page = self._send(request)
-                yield from page.messages
-                offset += len(page.messages)
-                if not page.messages or offset >= page.pagination.total_count:
-                    return
-                request = ops.list_messages_for_user(external_user_id, limit=page_size, offset=offset)
-
-        return pages()
-
-
-class Workflow(_SyncResource):
-    """``ck.workflow``: run workflows and read runs."""
-
-    run = _sync(ops.run_workflow)
-    get_run = _sync(ops.get_run)
-
-
-# --- async --------------------------------------------------------------------------------------
-
-
-class AsyncChimeKit(BaseClient[httpx.AsyncClient]):
+class AsyncChimeKit(BaseClient[httpx.AsyncClient], AsyncAPI):
     """The asyncio/trio twin of ChimeKit: the same methods and arguments (``http_client``: an
     ``httpx.AsyncClient``), awaitable; ``async with AsyncChimeKit() as ck``."""
+
+    audience: AsyncAudience
+    messages: AsyncMessages
+    workflow: AsyncWorkflow
+    identify = _Audience.identify
 
     def _new_http(self, headers: httpx.Headers) -> httpx.AsyncClient:
         return httpx.AsyncClient(headers=headers)
 
     def _bind(self) -> None:
+        self._client = self
+        self.__dict__.pop("with_raw_response", None)
+        self.__dict__.pop("identify", None)
         self.audience = AsyncAudience(self)
         self.messages = AsyncMessages(self)
         self.workflow = AsyncWorkflow(self)
 
-    identify = _async(ops.identify)
+    @cached_property
+    def with_raw_response(self) -> AsyncChimeKitWithRawResponse:
+        """The same namespaces and methods, returning the raw response (``.parse()`` gives the result)."""
+        return AsyncChimeKitWithRawResponse(self)
 
-    async def _send(self, request: Request[T]) -> T:
-        url = self._url(request)
+    async def _call(self, request: Request[T], raw: bool) -> T | APIResponse[T]:
+        url = self.base_url + request.path
+        headers = self._headers_for(request)
+        timeout = self.timeout if request.timeout is NOT_GIVEN else request.timeout
         retries = 0
         delay: float | None
         while True:
             start = time.perf_counter()
             try:
                 response = await self._http.request(
-                    request.method,
-                    url,
-                    params=request.params,
-                    json=request.json,
-                    headers=self._request_headers,
-                    timeout=self.timeout,
+                    request.method, url, params=request.params, json=request.json, headers=headers, timeout=timeout
                 )
             except httpx.TransportError as exc:
-                delay = self._after_error(request, exc, retries)  # raises when giving up
+                delay = self._after_error(request, url, exc, retries)  # raises when giving up
             else:
                 delay = self._after_response(request, response, retries, start)
                 if delay is None:
-                    return self._result(request, response)
+                    return self._answer(request, url, response, raw, retries)
                 await response.aclose()
             await _async_sleep(delay)
             retries += 1
@@ -248,44 +185,21 @@ class AsyncChimeKit(BaseClient[httpx.AsyncClient]):
         await self.close()
 
 
-class _AsyncResource:
+class AsyncChimeKitWithRawResponse(AsyncRawAPI):
+    """``ck.with_raw_response`` of AsyncChimeKit: every method returns an ``APIResponse``."""
+
+    identify = _Audience.identify
+
     def __init__(self, client: AsyncChimeKit) -> None:
-        self._send = client._send
+        super().__init__(client)
+        self.audience = AsyncAudienceWithRawResponse(client)
+        self.messages = AsyncMessagesWithRawResponse(client)
+        self.workflow = AsyncWorkflowWithRawResponse(client)
 
 
-class AsyncAudience(_AsyncResource):
-    identify = _async(ops.identify)
-    find_member = _async(ops.find_member)
-    update_member = _async(ops.update_member)
-    delete_member = _async(ops.delete_member)
-    list_suppressions = _async(ops.list_suppressions)
-    suppress = _async(ops.suppress)
-    remove_suppression = _async(ops.remove_suppression)
-
-
-class AsyncMessages(_AsyncResource):
-    send_message = _async(ops.send_message)
-    get_message = _async(ops.get_message)
-    list_messages_for_user = _async(ops.list_messages_for_user)
-
-    def iter_messages_for_user(self, external_user_id: str, *, page_size: int = 20) -> AsyncIterator[MessageListItem]:
-        """Every message of the member, newest first: ``async for item in ...``."""
-        first = ops.list_messages_for_user(external_user_id, limit=page_size, offset=0)
-
-        async def pages() -> AsyncIterator[MessageListItem]:
-            request, offset = first, 0
-            while True:
-                page = await self._send(request)
-                for item in page.messages:
-                    yield item
-                offset += len(page.messages)
-                if not page.messages or offset >= page.pagination.total_count:
-                    return
-                request = ops.list_messages_for_user(external_user_id, limit=page_size, offset=offset)
-
-        return pages()
-
-
-class AsyncWorkflow(_AsyncResource):
-    run = _async(ops.run_workflow)
-    get_run = _async(ops.get_run)
+ChimeKit.__doc__ = (ChimeKit.__doc__ or "") + describe(
+    ("audience", Audience), ("messages", Messages), ("workflow", Workflow)
+)
+AsyncChimeKit.__doc__ = (AsyncChimeKit.__doc__ or "") + describe(
+    ("audience", AsyncAudience), ("messages", AsyncMessages), ("workflow", AsyncWorkflow)
+)

@@ -8,8 +8,9 @@ DEFAULT_BASE_URL = "https://api.chimekit.com"
 """The server root; the operations' paths carry the ``/sdk/v1`` prefix."""
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
-MAX_OFFSET = 2**31 - 1
-"""The largest ``offset`` the API accepts when listing."""
+MAX_JSON_DEPTH = 100
+"""Input nested deeper than this is refused (ValidationError): Python could not serialise it reliably.
+Not an API limit (the spec says what the server accepts)."""
 
 INITIAL_RETRY_DELAY = 0.5
 """Backoff before retry n (0-based) is ``min(INITIAL_RETRY_DELAY * 2**n, MAX_RETRY_DELAY)`` less up to 25 % jitter."""

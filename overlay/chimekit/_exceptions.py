@@ -4,7 +4,7 @@
     ├── ValidationError              bad input, raised before any request (also a ValueError)
     ├── APIConnectionError           no HTTP response (connection refused or reset, DNS, TLS, ...)
     │   └── APITimeoutError
-    ├── APIStatusError               a 4xx/5xx answer: status_code, message, body, method, url, request_id
+    ├── APIStatusError               a 4xx/5xx answer: status_code, message, body, headers, response, request_id
     │   ├── BadRequestError              400
     │   ├── AuthenticationError          401
     │   ├── PermissionDeniedError        403
@@ -13,14 +13,21 @@
     │   ├── UnprocessableEntityError     422
     │   ├── RateLimitError               429
     │   └── InternalServerError          >= 500
-    └── APIResponseValidationError   a 2xx answer that breaks the contract (not JSON, wrong shape, missing field)
+    └── APIResponseValidationError   a 2xx answer that breaks the contract (not JSON, wrong shape, missing field),
+                                     raised by the call or, for a nested field, when that field is first read
 
-No exception text contains the secret key: requests are described by method and URL only.
+No exception text contains the secret key: requests are described by method and URL only. Every exception
+pickles (with its type, message and fields), so it crosses process boundaries (multiprocessing, Celery).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from chimekit_api.errors import ResponseValidationError
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
     "APIConnectionError",
@@ -42,6 +49,17 @@ __all__ = [
 
 class ChimeKitError(Exception):
     """Base class of every exception the SDK raises."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its attributes: the keyword-only constructors would break pickle's default.
+        return _rebuild, (type(self), self.args, self.__dict__)
+
+
+def _rebuild(cls: type[ChimeKitError], args: tuple[Any, ...], state: dict[str, Any]) -> ChimeKitError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class ValidationError(ChimeKitError, ValueError):
@@ -69,22 +87,17 @@ class APITimeoutError(APIConnectionError):
 class APIStatusError(ChimeKitError):
     """The server answered with an error status."""
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        status_code: int,
-        body: Any,
-        method: str,
-        url: str,
-        request_id: str | None,
-    ) -> None:
+    def __init__(self, message: str, *, response: httpx.Response, body: Any, method: str, url: str) -> None:
+        request_id = response.headers.get("x-request-id")
         where = f"{method} {url}" + (f", request id {request_id}" if request_id else "")
-        super().__init__(f"{status_code} {message} ({where})")
+        super().__init__(f"{response.status_code} {message} ({where})")
         self.message = message
-        self.status_code = status_code
+        self.status_code = response.status_code
         self.body = body
         """The decoded JSON error body (``{"error": ...}``), or the text when it is not JSON."""
+        self.response = response
+        """The ``httpx.Response`` (its body already read)."""
+        self.headers = response.headers
         self.method = method
         self.url = url
         self.request_id = request_id
@@ -116,23 +129,49 @@ class UnprocessableEntityError(APIStatusError):
 
 
 class RateLimitError(APIStatusError):
-    """429: too many requests (raised once the retries are used up)."""
+    """429: too many requests (raised once the retries are used up).
+
+    ``retry_after``: the seconds the server asked to wait (its ``Retry-After`` header), or None.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response, body: Any, method: str, url: str) -> None:
+        super().__init__(message, response=response, body=body, method=method, url=url)
+        from ._base import parse_retry_after
+
+        self.retry_after: float | None = parse_retry_after(response.headers.get("retry-after"))
 
 
 class InternalServerError(APIStatusError):
     """A 5xx status."""
 
 
-class APIResponseValidationError(ChimeKitError):
-    """A successful status whose body breaks the API contract."""
+class APIResponseValidationError(ChimeKitError, ResponseValidationError):
+    """A successful status whose body breaks the API contract; ``path`` names the field (``member.id``).
 
-    def __init__(self, problem: str, *, status_code: int, body: Any, method: str, url: str) -> None:
-        super().__init__(f"unexpected response body: {problem} ({status_code}, {method} {url})")
+    Raised by the call when the answer is not JSON or its top level is wrong, else when the field is first
+    read (``chimekit_api.errors.ResponseValidationError`` is its base, for code that uses both packages).
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        path: str = "",
+        status_code: int,
+        body: Any,
+        method: str,
+        url: str,
+        request_id: str | None = None,
+    ) -> None:
+        where = f"{status_code}, {method} {url}" + (f", request id {request_id}" if request_id else "")
+        ChimeKitError.__init__(self, f"unexpected response body: {path + ': ' if path else ''}{problem} ({where})")
+        self.path = path
         self.problem = problem
         self.status_code = status_code
         self.body = body
         self.method = method
         self.url = url
+        self.request_id = request_id
 
 
 STATUS_ERRORS: dict[int, type[APIStatusError]] = {

@@ -1,155 +1,158 @@
-"""Input checks, run before any request. The field rules come from the spec: every generated model
-carries ``_schema = (additional properties allowed, {wire name: (required, type)})`` (see
-templates/model.py.jinja), where a type is ``"str" | "int" | "float" | "bool" | "None" | "any"``,
-``("list", type)``, ``("model", "ClassName")``, ``("enum", values)`` or ``("union", types)``.
+"""Input checks, run before any request.
+
+One rule: the SDK refuses what is surely a mistake and leaves the rest to the server. It checks types,
+required fields and unknown keys (a typo such as ``displayname``), and that the value is JSON (finite
+numbers, string keys, text that encodes, nesting Python can serialise). It does not refuse a value only
+because it is outside a documented enum, length, pattern or range: the server may accept more tomorrow
+(a new identity type, a larger page), and its ``400`` names the field. Every field rule comes from the
+spec, through the generated models' ``_fields`` (chimekit_api.types.Model) and operations' parameters.
 """
 
 from __future__ import annotations
 
+import enum
 import math
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
+from ._constants import MAX_JSON_DEPTH
 from ._exceptions import ValidationError
 
-_SCALARS: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
-_classes: dict[str, Any] = {}
 
-
-def path_segment(name: str, value: object) -> str:
-    """An id for one URL path segment, percent-encoded; ``""``, ``.`` and ``..`` would address another endpoint."""
+def path_value(name: str, value: object) -> str:
+    """An id for one URL path segment: a string that is not ``""``, ``.`` or ``..`` (they address another path)."""
     if not isinstance(value, str):
         raise ValidationError(name, f"expected a string, got {type(value).__name__}")
     if value in ("", ".", ".."):
         raise ValidationError(name, f"{value!r} is not an id")
-    return quote(value, safe="")
-
-
-def check_int(name: str, value: object, low: int, high: int | None = None) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ValidationError(name, f"expected an integer, got {type(value).__name__}")
-    if value < low or (high is not None and value > high):
-        raise ValidationError(name, f"must be {low}–{high}, got {value}" if high else f"must be >= {low}, got {value}")
+    _text(value, name)
     return value
 
 
-def merge(data: object, keywords: dict[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
-    """``data`` (a mapping with wire keys, or a generated model) plus the keyword arguments that are not None.
-
-    ``names`` maps wire names to the keyword (snake_case) names.
-    """
-    if data is None:
-        body: dict[str, Any] = {}
-    elif isinstance(data, Mapping):
-        body = dict(data)
-    elif hasattr(data, "to_dict") and hasattr(data, "_schema"):
-        body = data.to_dict()
-    else:
-        raise ValidationError("", f"expected a dict or a chimekit_api model, got {type(data).__name__}")
-    for wire, snake in names.items():
-        value = keywords.get(snake)
-        if value is not None:
-            if wire in body:
-                raise ValidationError(wire, f"given twice (in the dict and as {snake}=)")
-            body[wire] = value
-    return body
+def _text(value: str, path: str) -> None:
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError(path, "is not valid text (a lone surrogate such as '\\ud800')") from None
 
 
-def to_wire(value: Any, kind: Any, path: str) -> Any:
-    """``value`` checked against ``kind`` and made JSON-ready (models become dicts); raises ValidationError."""
-    if isinstance(kind, str):
-        if kind == "any":
-            check_json(value, path)
-        elif kind == "None":
+_SCALARS: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
+_NAMES = {"str": "a string", "int": "an integer", "float": "a number", "bool": "a boolean", "None": "null"}
+
+
+def to_wire(value: Any, kind: Any, path: str, depth: int = 0) -> Any:
+    """``value`` checked against ``kind`` (see chimekit_api.types.Kind) and made JSON (models become dicts)."""
+    if type(kind) is str:
+        if kind == "str" and type(value) is str:  # the common case first
+            if not value.isascii():
+                _text(value, path)
+            return value
+        if kind in _SCALARS:
+            if not isinstance(value, _SCALARS[kind]) or (kind != "bool" and isinstance(value, bool)):
+                raise ValidationError(path, f"expected {_NAMES[kind]}, got {_got(value)}")
+            if isinstance(value, str):
+                _text(value, path)
+            elif isinstance(value, float) and not math.isfinite(value):
+                raise ValidationError(path, "expected a finite number")
+            return value
+        if kind == "None":
             if value is not None:
-                raise ValidationError(path, f"expected null, got {type(value).__name__}")
-        elif not isinstance(value, _SCALARS[kind]) or (kind != "bool" and isinstance(value, bool)):
-            raise ValidationError(path, f"expected {kind}, got {type(value).__name__}")
-        elif isinstance(value, float) and not math.isfinite(value):
-            raise ValidationError(path, "expected a finite number")
-        return value
+                raise ValidationError(path, f"expected null, got {_got(value)}")
+            return None
+        if kind == "object" and not isinstance(value, Mapping):
+            raise ValidationError(path, f"expected an object, got {_got(value)}")
+        return check_json(value, path, depth)  # "any", "object", "datetime" (as text)
     tag, arg = kind
     if tag == "model":
-        return _model_to_wire(value, arg, path)
+        return _model_to_wire(value, arg, path, depth)
     if tag == "list":
-        if not isinstance(value, list | tuple):
-            raise ValidationError(path, f"expected a list, got {type(value).__name__}")
-        return [to_wire(item, arg, f"{path}[{i}]") for i, item in enumerate(value)]
+        if type(value) is not list and not isinstance(value, list | tuple):
+            raise ValidationError(path, f"expected a list, got {_got(value)}")
+        return [to_wire(item, arg, f"{path}[{i}]", depth + 1) for i, item in enumerate(value)]
     if tag == "enum":
-        if value not in arg:
-            raise ValidationError(path, f"expected one of {', '.join(map(repr, arg))}, got {value!r}")
-        return getattr(value, "value", value)
-    # "union": variants tried in order of how many of the value's keys they lack (closed models; the
-    # fewer, the likelier the one meant); the first that fits wins, else the likeliest one's error.
-    if isinstance(value, Mapping) and len(arg) > 1:
-        arg = sorted(arg, key=lambda variant: _unknown_keys(value, variant))
+        if isinstance(value, enum.Enum):
+            return value.value
+        if not isinstance(value, str):
+            raise ValidationError(path, f"expected a string, got {_got(value)}")
+        _text(value, path)
+        return value  # not checked against the known values: the server may know more
+    # "union": first the variants that know every key of the value (closed models), then the others; the
+    # first that fits wins, else the error of the likeliest one, which names the real field.
+    variants = arg
+    if len(variants) > 1 and (type(value) is dict or isinstance(value, Mapping)):
+        keys = value.keys()
+        likely = [v for v in variants if _knows(v, keys)]
+        variants = likely + [v for v in variants if v not in likely]
     error: ValidationError | None = None
-    for variant in arg:
+    for variant in variants:
         try:
-            return to_wire(value, variant, path)
+            return to_wire(value, variant, path, depth)
         except ValidationError as exc:
             error = error or exc
     assert error is not None
     raise error
 
 
-def _unknown_keys(value: Mapping[str, Any], kind: Any) -> int:
-    if not (isinstance(kind, tuple) and kind[0] == "model"):
-        return 0
-    open_, fields = model_class(kind[1])._schema
-    return 0 if open_ else sum(key not in fields for key in value)
+def _got(value: Any) -> str:
+    return "null" if value is None else type(value).__name__
 
 
-def model_class(class_name: str) -> Any:
-    """A generated model class by name; ``chimekit_api.models`` is imported on first use (keeps the import light)."""
-    cls = _classes.get(class_name)
-    if cls is None:
-        import chimekit_api.models as models
-
-        cls = _classes[class_name] = getattr(models, class_name)
-    return cls
+def _knows(kind: Any, keys: Any) -> bool:
+    """Whether a union variant accepts every key (True for anything but a closed model)."""
+    if type(kind) is not tuple or kind[0] != "model" or kind[1]._open:
+        return True
+    return bool(keys <= kind[1]._fields.keys())
 
 
-def _model_to_wire(value: Any, class_name: str, path: str) -> dict[str, Any]:
-    cls = model_class(class_name)
+def _model_to_wire(value: Any, cls: Any, path: str, depth: int) -> dict[str, Any]:
     if isinstance(value, cls):
-        value = value.to_dict()
-    elif not isinstance(value, Mapping):
-        raise ValidationError(path, f"expected an object, got {type(value).__name__}")
-    open_, fields = cls._schema
+        value = value._data
+    elif type(value) is not dict and not isinstance(value, Mapping):
+        raise ValidationError(path, f"expected an object ({cls.__name__} or a dict), got {_got(value)}")
+    if depth >= MAX_JSON_DEPTH:
+        raise ValidationError(path, f"nested deeper than {MAX_JSON_DEPTH} levels")
+    fields = cls._fields
     prefix = f"{path}." if path else ""
     out: dict[str, Any] = {}
     for key, item in value.items():
         field = fields.get(key)
         if field is not None:
-            out[key] = to_wire(item, field[1], prefix + str(key))
-        elif open_:
-            check_json(item, prefix + str(key))
-            out[key] = item
+            out[key] = to_wire(item, field.kind, prefix + key, depth + 1)
+        elif cls._open:
+            out[key] = check_json(item, prefix + str(key), depth + 1)
         else:
             hint = f" (fields: {', '.join(fields)})" if fields else ""
             raise ValidationError(prefix + str(key), f"unknown field{hint}")
-    for key, (required, _) in fields.items():
-        if required and key not in out:
-            raise ValidationError(prefix + key, "is required")
+    if len(out) < len(fields):
+        for key, field in fields.items():
+            if field.required and key not in out:
+                raise ValidationError(prefix + key, "is required")
     return out
 
 
-def check_json(value: Any, path: str) -> None:
-    """Free-form values (attributes, context, variables) must be plain JSON."""
-    if value is None or isinstance(value, str | bool | int):
-        return
+def check_json(value: Any, path: str, depth: int = 0) -> Any:
+    """Free-form values (attributes, context, variables) must be plain JSON; returned as they are."""
+    if value is None or isinstance(value, bool | int):
+        return value
+    if isinstance(value, str):
+        _text(value, path)
+        return value
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValidationError(path, "expected a finite number")
-    elif isinstance(value, list | tuple):
+        return value
+    if isinstance(value, list | tuple | dict) and depth >= MAX_JSON_DEPTH:
+        raise ValidationError(path, f"nested deeper than {MAX_JSON_DEPTH} levels")
+    if isinstance(value, list | tuple):
         for i, item in enumerate(value):
-            check_json(item, f"{path}[{i}]")
-    elif isinstance(value, dict):
+            check_json(item, f"{path}[{i}]", depth + 1)
+        return value
+    if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
                 raise ValidationError(path, f"object keys must be strings, got {type(key).__name__}")
-            check_json(item, f"{path}.{key}")
-    else:
-        raise ValidationError(path, f"{type(value).__name__} is not JSON (use str, int, float, bool, None, list, dict)")
+            _text(key, path)
+            check_json(item, f"{path}.{key}", depth + 1)
+        return value
+    raise ValidationError(path, f"{type(value).__name__} is not JSON (use str, int, float, bool, None, list, dict)")

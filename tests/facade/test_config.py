@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import subprocess
 import sys
 from typing import Any
@@ -132,32 +131,6 @@ async def test_async_context_manager_closes_its_pool(stub: Stub) -> None:
     async with AsyncChimeKit(SECRET, base_url=stub.url) as ck:
         assert await ck.audience.find_member("a") is None
     assert ck._http.is_closed
-
-
-def test_every_operation_uses_the_spec_method_and_path(spec: dict[str, Any]) -> None:
-    from chimekit import _operations as ops
-
-    built = {
-        "identify": ops.identify("X"),
-        "findMember": ops.find_member("X"),
-        "updateMember": ops.update_member("X"),
-        "deleteMember": ops.delete_member("X"),
-        "listSuppressions": ops.list_suppressions("X"),
-        "addSuppression": ops.suppress("X", identity={"type": "email", "value": "a@b.c"}),
-        "removeSuppression": ops.remove_suppression("X", "X"),
-        "sendMessage": ops.send_message("X", content={"templateId": "t"}),
-        "getMessage": ops.get_message("X"),
-        "listMemberMessages": ops.list_messages_for_user("X"),
-        "runWorkflow": ops.run_workflow("X", external_user_id="X"),
-        "getWorkflowRun": ops.get_run("X"),
-    }
-    in_spec = {
-        op["operationId"]: (method.upper(), re.sub(r"\{\w+\}", "X", path))
-        for path, item in spec["paths"].items()
-        for method, op in item.items()
-        if method in ("get", "put", "post", "delete")
-    }
-    assert {name: (r.method, r.path) for name, r in built.items()} == in_spec
 
 
 @pytest.mark.parametrize("bad", [-1, "2", True, None])

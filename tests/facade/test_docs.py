@@ -3,7 +3,7 @@
 The samples are read from a copy of the docs (chimekit-python-sdk-docs.txt). Each one runs in a shared
 namespace, then its result is compared with the response the docs show, read through ``[...]`` by wire
 name. Ids the server generates (``msg_123``, ``mem_123``, ...) are only checked to be strings, timestamps
-to be parsed datetimes; a sample that *names* such an id gets the real one substituted.
+to be ISO 8601 text; a sample that *names* such an id gets the real one substituted.
 """
 
 from __future__ import annotations
@@ -37,8 +37,9 @@ def matches_docs(actual: Any, shown: Any, where: str = "") -> None:
         assert isinstance(actual, str), where
         assert actual, where
     elif isinstance(shown, str) and TIMESTAMP.match(shown):
-        assert isinstance(actual, datetime.datetime), where
-        assert actual.tzinfo is not None, where
+        assert isinstance(actual, str), where  # the JSON's own text, as the docs show it
+        assert TIMESTAMP.match(actual), where
+        assert datetime.datetime.fromisoformat(actual).tzinfo is not None, where
     else:
         assert actual == shown, f"{where}: {actual!r} != docs {shown!r}"
         assert type(actual) is type(shown), f"{where}: {actual!r} is not a {type(shown).__name__}"

@@ -200,34 +200,51 @@ def test_a_post_is_not_resent_after_a_read_timeout(call: Call, stub: Stub) -> No
 
 
 @pytest.mark.parametrize(
-    ("reply", "problem"),
+    ("reply", "path", "problem"),
     [
-        (Reply(200, raw="<html>oops</html>"), "not JSON"),
-        (Reply(200, [["member", None]]), "expected a JSON object, got list"),
-        (Reply(200, {}), "missing field 'member'"),
-        (Reply(200, {"member": "user_123"}), "member: expected Member | None"),
-        (Reply(200, {"member": {"id": "user_123"}}), "missing field 'member.email'"),  # inside the nullable union
+        (Reply(200, raw="<html>oops</html>"), "", "not JSON"),
+        (Reply(200, [["member", None]]), "", "expected a JSON object, got list"),
+        (Reply(200, {}), "member", "is missing"),
+        (Reply(200, {"member": "user_123"}), "member", "expected object or null, got str"),
+        (Reply(200, {"member": {"id": "user_123"}}), "member.email", "is missing"),  # inside the nullable union
+        (Reply(200, {"member": {**MEMBER, "id": 123}}), "member.id", "expected string, got int"),
         (
-            Reply(200, {"member": {**MEMBER, "deleted": "yesterday"}}),
-            "member: deleted: Invalid isoformat string: 'yesterday'",
+            Reply(200, {"member": {**MEMBER, "deleted": 5}}),
+            "member.deleted",
+            "expected date-time string or null, got int",
         ),
-        (Reply(200, {"member": {**MEMBER, "deleted": 5}}), "member: deleted: expected datetime.datetime | None"),
     ],
 )
-def test_malformed_and_wrong_shape_bodies_raise_api_response_validation_error(
-    call: Call, stub: Stub, reply: Reply, problem: str
+def test_an_answer_that_breaks_the_contract_at_its_top_level_fails_the_call(
+    call: Call, stub: Stub, reply: Reply, path: str, problem: str
 ) -> None:
     stub.reply(reply)
     with pytest.raises(chimekit.APIResponseValidationError) as err:
         call("audience.find_member", "user_123")
-    assert err.value.problem == problem
-    assert err.value.status_code == 200
+    assert (err.value.path, err.value.problem, err.value.status_code) == (path, problem, 200)
+    assert str(err.value).startswith(f"unexpected response body: {path + ': ' if path else ''}{problem} (200, GET ")
 
 
-def test_a_missing_field_deep_inside_a_nullable_union_is_caught(call: Call, stub: Stub) -> None:
+def test_a_nested_field_that_breaks_the_contract_fails_when_it_is_read(call: Call, stub: Stub) -> None:
     stub.reply(Reply(200, {**SENT, "notification": {"id": "not_1", "title": "Hi"}}))
-    with pytest.raises(chimekit.APIResponseValidationError, match="notification"):
-        call("messages.send_message", "user_123", CONTENT)
+    result = call("messages.send_message", "user_123", CONTENT)
+    assert result.notification["title"] == "Hi"  # the JSON as received is always readable
+    with pytest.raises(chimekit.APIResponseValidationError) as err:
+        _ = result.notification.snippet
+    assert (err.value.path, err.value.problem) == ("notification.snippet", "is missing")
+    assert err.value.url.endswith("/sdk/v1/messages/send")
+    stub.reply(Reply(200, {"member": {**MEMBER, "deleted": "yesterday"}}))
+    member = call("audience.find_member", "user_123")
+    assert member["deleted"] == "yesterday"
+    with pytest.raises(chimekit.APIResponseValidationError, match=r"member\.deleted: expected a date-time string"):
+        _ = member.deleted
+
+
+def test_a_wrong_total_count_is_a_response_error_not_a_type_error(call: Call, stub: Stub) -> None:
+    page = {"messages": [], "pagination": {"totalCount": "5", "limit": 20, "offset": 0}}
+    stub.reply(Reply(200, page))
+    with pytest.raises(chimekit.APIResponseValidationError, match=r"pagination\.totalCount: expected integer, got str"):
+        _ = call("messages.list_messages_for_user", "user_123").pagination.total_count
 
 
 def test_unknown_values_and_extra_fields_are_kept_and_readable(call: Call, stub: Stub) -> None:

@@ -1,93 +1,41 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import Unset
-
-T = TypeVar("T", bound="Category")
+from ..types import Field, Model
 
 
-@_attrs_define
-class Category:
+class Category(Model):
     """A message category (e.g. Product, Billing); suppressions can target one."""
 
-    id: str
-    """ The category id (`cat_…`). """
-    name: str
-    """ The category's display name. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "id": "id",
-        "name": "name",
-    }
-    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
-    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
-        True,
-        {
-            "id": (True, "str"),
-            "name": (True, "str"),
-        },
-    )
-    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
+    __slots__ = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        name = self.name
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+    def __init__(
+        self,
+        *,
+        id: str,
+        name: str,
+    ) -> None:
+        self._init(
             {
                 "id": id,
                 "name": name,
             }
         )
 
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        name = d.pop("name")
-
-        category = cls(
-            id=id,
-            name=name,
-        )
-
-        category.additional_properties = d
-        return category
-
     @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
-        name = self._wire_names.get(key)
-        if name is None:
-            return self.additional_properties[key]
-        value = getattr(self, name)
-        if isinstance(value, Unset):
-            raise KeyError(key)
+    def id(self) -> str:
+        """The category id (`cat_…`)."""
+        value: str = self._get("id")
         return value
 
-    def __contains__(self, key: str) -> bool:
-        try:
-            self[key]
-        except KeyError:
-            return False
-        return True
+    @property
+    def name(self) -> str:
+        """The category's display name."""
+        value: str = self._get("name")
+        return value
 
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
 
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
+Category._open = True
+Category._fields = {
+    "id": Field("id", True, "str"),
+    "name": Field("name", True, "str"),
+}

@@ -1,93 +1,30 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import Unset
-
-T = TypeVar("T", bound="DeleteMemberResponse")
+from ..types import Field, Model
 
 
-@_attrs_define
-class DeleteMemberResponse:
-    id: None | str
-    """ The deleted member's `externalUserId`, or null if no active member existed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "id": "id",
-    }
-    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
-    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
-        True,
-        {
-            "id": (
-                True,
-                (
-                    "union",
-                    (
-                        "str",
-                        "None",
-                    ),
-                ),
-            ),
-        },
-    )
-    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
+class DeleteMemberResponse(Model):
+    __slots__ = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        id: None | str
-        id = self.id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+    def __init__(
+        self,
+        *,
+        id: None | str,
+    ) -> None:
+        self._init(
             {
                 "id": id,
             }
         )
 
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
-        if not (id is None or isinstance(id, (str,))):
-            raise TypeError("id: expected None | str")
-
-        delete_member_response = cls(
-            id=id,
-        )
-
-        delete_member_response.additional_properties = d
-        return delete_member_response
-
     @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
-        name = self._wire_names.get(key)
-        if name is None:
-            return self.additional_properties[key]
-        value = getattr(self, name)
-        if isinstance(value, Unset):
-            raise KeyError(key)
+    def id(self) -> None | str:
+        """The deleted member's `externalUserId`, or null if no active member existed."""
+        value: None | str = self._get("id")
         return value
 
-    def __contains__(self, key: str) -> bool:
-        try:
-            self[key]
-        except KeyError:
-            return False
-        return True
 
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
+DeleteMemberResponse._open = True
+DeleteMemberResponse._fields = {
+    "id": Field("id", True, ("union", ("str", "None"))),
+}

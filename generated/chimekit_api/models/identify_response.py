@@ -1,85 +1,32 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import Unset
-
-T = TypeVar("T", bound="IdentifyResponse")
+from ..types import Field, Model
 
 
-@_attrs_define
-class IdentifyResponse:
-    member: Member
-    """ An audience member, as audience endpoints return it. `id` is your `externalUserId`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "member": "member",
-    }
-    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
-    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
-        True,
-        {
-            "member": (True, ("model", "Member")),
-        },
-    )
-    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
+class IdentifyResponse(Model):
+    __slots__ = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        member = self.member.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+    def __init__(
+        self,
+        *,
+        member: Member,
+    ) -> None:
+        self._init(
             {
                 "member": member,
             }
         )
 
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        member = Member.from_dict(d.pop("member"))
-
-        identify_response = cls(
-            member=member,
-        )
-
-        identify_response.additional_properties = d
-        return identify_response
-
     @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
-        name = self._wire_names.get(key)
-        if name is None:
-            return self.additional_properties[key]
-        value = getattr(self, name)
-        if isinstance(value, Unset):
-            raise KeyError(key)
+    def member(self) -> Member:
+        """An audience member, as audience endpoints return it. `id` is your `externalUserId`."""
+        value: Member = self._get("member")
         return value
 
-    def __contains__(self, key: str) -> bool:
-        try:
-            self[key]
-        except KeyError:
-            return False
-        return True
 
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-
-# Imported after the class: models refer to each other.
 from ..models.member import Member  # noqa: E402
+
+IdentifyResponse._open = True
+IdentifyResponse._fields = {
+    "member": Field("member", True, ("model", Member)),
+}

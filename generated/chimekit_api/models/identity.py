@@ -1,53 +1,21 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import Unset
-
-T = TypeVar("T", bound="Identity")
+from ..types import Field, Model
 
 
-@_attrs_define
-class Identity:
+class Identity(Model):
     """A channel identity of a member."""
 
-    type_: str
-    """ The identity's channel. Known values - `email`. Accept any string. """
-    value: str
-    """ The address. """
-    verified: bool
-    """ Whether the address is verified. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "type": "type_",
-        "value": "value",
-        "verified": "verified",
-    }
-    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
-    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
-        True,
-        {
-            "type": (True, "str"),
-            "value": (True, "str"),
-            "verified": (True, "bool"),
-        },
-    )
-    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
+    __slots__ = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        value = self.value
-
-        verified = self.verified
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+    def __init__(
+        self,
+        *,
+        type_: str,
+        value: str,
+        verified: bool,
+    ) -> None:
+        self._init(
             {
                 "type": type_,
                 "value": value,
@@ -55,49 +23,28 @@ class Identity:
             }
         )
 
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = d.pop("type")
-
-        value = d.pop("value")
-
-        verified = d.pop("verified")
-
-        identity = cls(
-            type_=type_,
-            value=value,
-            verified=verified,
-        )
-
-        identity.additional_properties = d
-        return identity
-
     @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
-        name = self._wire_names.get(key)
-        if name is None:
-            return self.additional_properties[key]
-        value = getattr(self, name)
-        if isinstance(value, Unset):
-            raise KeyError(key)
+    def type_(self) -> str:
+        """The identity's channel. Known values - `email`. Accept any string."""
+        value: str = self._get("type")
         return value
 
-    def __contains__(self, key: str) -> bool:
-        try:
-            self[key]
-        except KeyError:
-            return False
-        return True
+    @property
+    def value(self) -> str:
+        """The address."""
+        value: str = self._get("value")
+        return value
 
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
+    @property
+    def verified(self) -> bool:
+        """Whether the address is verified."""
+        value: bool = self._get("verified")
+        return value
 
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
+
+Identity._open = True
+Identity._fields = {
+    "type": Field("type_", True, "str"),
+    "value": Field("value", True, "str"),
+    "verified": Field("verified", True, "bool"),
+}

@@ -1,137 +1,93 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Sequence
+from typing import Any, TypedDict
 
-from attrs import define as _attrs_define
-
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="InAppManualContent")
+from ..types import UNSET, Field, Model, Unset
 
 
-@_attrs_define
-class InAppManualContent:
+class InAppManualContent(Model):
     """An in-app notification written out in the request."""
 
-    title: str
-    """ The notification's title. """
-    snippet: str | Unset = UNSET
-    """ A short preview line. """
-    body: str | Unset = UNSET
-    """ The notification's body. """
-    actions: list[JsonObject] | Unset = UNSET
-    """ Buttons or links shown with the notification (free-form objects). """
-    variables: JsonObject | Unset = UNSET
-    """ Arbitrary JSON object. """
-    _wire_names: ClassVar[dict[str, str]] = {
-        "title": "title",
-        "snippet": "snippet",
-        "body": "body",
-        "actions": "actions",
-        "variables": "variables",
-    }
-    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
-    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
-        False,
-        {
-            "title": (True, "str"),
-            "snippet": (False, "str"),
-            "body": (False, "str"),
-            "actions": (False, ("list", ("model", "JsonObject"))),
-            "variables": (False, ("model", "JsonObject")),
-        },
-    )
-    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
+    __slots__ = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        title = self.title
-
-        snippet = self.snippet
-
-        body = self.body
-
-        actions: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.actions, Unset):
-            actions = []
-            for actions_item_data in self.actions:
-                actions_item = actions_item_data.to_dict()
-                actions.append(actions_item)
-
-        variables: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.variables, Unset):
-            variables = self.variables.to_dict()
-
-        field_dict: dict[str, Any] = {}
-
-        field_dict.update(
+    def __init__(
+        self,
+        *,
+        title: str,
+        snippet: str | Unset = UNSET,
+        body: str | Unset = UNSET,
+        actions: list[JsonObject] | Unset = UNSET,
+        variables: JsonObject | Unset = UNSET,
+    ) -> None:
+        self._init(
             {
                 "title": title,
+                "snippet": snippet,
+                "body": body,
+                "actions": actions,
+                "variables": variables,
             }
         )
-        if snippet is not UNSET:
-            field_dict["snippet"] = snippet
-        if body is not UNSET:
-            field_dict["body"] = body
-        if actions is not UNSET:
-            field_dict["actions"] = actions
-        if variables is not UNSET:
-            field_dict["variables"] = variables
 
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        title = d.pop("title")
-
-        snippet = d.pop("snippet", UNSET)
-
-        body = d.pop("body", UNSET)
-
-        _actions = d.pop("actions", UNSET)
-        actions: list[JsonObject] | Unset = UNSET
-        if _actions is not UNSET:
-            actions = []
-            for actions_item_data in _actions:
-                actions_item = JsonObject.from_dict(actions_item_data)
-
-                actions.append(actions_item)
-
-        _variables = d.pop("variables", UNSET)
-        variables: JsonObject | Unset
-        if isinstance(_variables, Unset):
-            variables = UNSET
-        else:
-            variables = JsonObject.from_dict(_variables)
-
-        in_app_manual_content = cls(
-            title=title,
-            snippet=snippet,
-            body=body,
-            actions=actions,
-            variables=variables,
-        )
-
-        return in_app_manual_content
-
-    def __getitem__(self, key: str) -> Any:
-        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
-        name = self._wire_names.get(key)
-        if name is None:
-            raise KeyError(key)
-        value = getattr(self, name)
-        if isinstance(value, Unset):
-            raise KeyError(key)
+    @property
+    def title(self) -> str:
+        """The notification's title."""
+        value: str = self._get("title")
         return value
 
-    def __contains__(self, key: str) -> bool:
-        try:
-            self[key]
-        except KeyError:
-            return False
-        return True
+    @property
+    def snippet(self) -> str | Unset:
+        """A short preview line."""
+        value: str | Unset = self._get("snippet")
+        return value
+
+    @property
+    def body(self) -> str | Unset:
+        """The notification's body."""
+        value: str | Unset = self._get("body")
+        return value
+
+    @property
+    def actions(self) -> list[JsonObject] | Unset:
+        """Buttons or links shown with the notification (free-form objects)."""
+        value: list[JsonObject] | Unset = self._get("actions")
+        return value
+
+    @property
+    def variables(self) -> JsonObject | Unset:
+        """Arbitrary JSON object."""
+        value: JsonObject | Unset = self._get("variables")
+        return value
 
 
-# Imported after the class: models refer to each other.
+class InAppManualContentDict(TypedDict, total=False):
+    """``InAppManualContent`` as a dict with the API's keys (every key optional here: the SDK checks what is required)."""
+
+    title: str
+    snippet: str
+    body: str
+    actions: Sequence[dict[str, Any]]
+    variables: dict[str, Any]
+
+
+class InAppManualContentFields(TypedDict, total=False):
+    """The fields of ``InAppManualContent`` as keyword arguments."""
+
+    title: str
+    snippet: str
+    body: str
+    actions: Sequence[dict[str, Any]]
+    variables: dict[str, Any]
+
+
 from ..models.json_object import JsonObject  # noqa: E402
+
+InAppManualContent._open = False
+InAppManualContent._fields = {
+    "title": Field("title", True, "str"),
+    "snippet": Field("snippet", False, "str"),
+    "body": Field("body", False, "str"),
+    "actions": Field("actions", False, ("list", "object")),
+    "variables": Field("variables", False, "object"),
+}

@@ -1,109 +1,32 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import Unset
-
-T = TypeVar("T", bound="MemberResponse")
+from ..types import Field, Model
 
 
-@_attrs_define
-class MemberResponse:
-    member: Member | None
-    """ The member, or null if no active member exists. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "member": "member",
-    }
-    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
-    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
-        True,
-        {
-            "member": (
-                True,
-                (
-                    "union",
-                    (
-                        ("model", "Member"),
-                        "None",
-                    ),
-                ),
-            ),
-        },
-    )
-    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
+class MemberResponse(Model):
+    __slots__ = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        member: dict[str, Any] | None
-        if isinstance(self.member, Member):
-            member = self.member.to_dict()
-        else:
-            member = self.member
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+    def __init__(
+        self,
+        *,
+        member: Member | None,
+    ) -> None:
+        self._init(
             {
                 "member": member,
             }
         )
 
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        member = d.pop("member")
-        if member is not None:
-            if not isinstance(member, dict):
-                raise TypeError("member: expected Member | None")
-            try:
-                member_type_0 = Member.from_dict(member)
-
-            except KeyError as exc:  # say where: "notification.snippet"
-                raise KeyError(f"member.{exc.args[0]}") from None
-            except (TypeError, ValueError) as exc:
-                raise TypeError(f"member: {exc}") from None
-            member = member_type_0
-
-        member_response = cls(
-            member=member,
-        )
-
-        member_response.additional_properties = d
-        return member_response
-
     @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
-        name = self._wire_names.get(key)
-        if name is None:
-            return self.additional_properties[key]
-        value = getattr(self, name)
-        if isinstance(value, Unset):
-            raise KeyError(key)
+    def member(self) -> Member | None:
+        """The member, or null if no active member exists."""
+        value: Member | None = self._get("member")
         return value
 
-    def __contains__(self, key: str) -> bool:
-        try:
-            self[key]
-        except KeyError:
-            return False
-        return True
 
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-
-# Imported after the class: models refer to each other.
 from ..models.member import Member  # noqa: E402
+
+MemberResponse._open = True
+MemberResponse._fields = {
+    "member": Field("member", True, ("union", (("model", Member), "None"))),
+}

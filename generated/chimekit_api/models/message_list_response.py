@@ -1,102 +1,40 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import Unset
-
-T = TypeVar("T", bound="MessageListResponse")
+from ..types import Field, Model
 
 
-@_attrs_define
-class MessageListResponse:
-    messages: list[MessageListItem]
-    pagination: Pagination
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "messages": "messages",
-        "pagination": "pagination",
-    }
-    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
-    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
-        True,
-        {
-            "messages": (True, ("list", ("model", "MessageListItem"))),
-            "pagination": (True, ("model", "Pagination")),
-        },
-    )
-    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
+class MessageListResponse(Model):
+    __slots__ = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        messages = []
-        for messages_item_data in self.messages:
-            messages_item = messages_item_data.to_dict()
-            messages.append(messages_item)
-
-        pagination = self.pagination.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+    def __init__(
+        self,
+        *,
+        messages: list[MessageListItem],
+        pagination: Pagination,
+    ) -> None:
+        self._init(
             {
                 "messages": messages,
                 "pagination": pagination,
             }
         )
 
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        messages = []
-        _messages = d.pop("messages")
-        for messages_item_data in _messages:
-            messages_item = MessageListItem.from_dict(messages_item_data)
-
-            messages.append(messages_item)
-
-        pagination = Pagination.from_dict(d.pop("pagination"))
-
-        message_list_response = cls(
-            messages=messages,
-            pagination=pagination,
-        )
-
-        message_list_response.additional_properties = d
-        return message_list_response
-
     @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
-        name = self._wire_names.get(key)
-        if name is None:
-            return self.additional_properties[key]
-        value = getattr(self, name)
-        if isinstance(value, Unset):
-            raise KeyError(key)
+    def messages(self) -> list[MessageListItem]:
+        value: list[MessageListItem] = self._get("messages")
         return value
 
-    def __contains__(self, key: str) -> bool:
-        try:
-            self[key]
-        except KeyError:
-            return False
-        return True
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
+    @property
+    def pagination(self) -> Pagination:
+        value: Pagination = self._get("pagination")
+        return value
 
 
-# Imported after the class: models refer to each other.
 from ..models.message_list_item import MessageListItem  # noqa: E402
 from ..models.pagination import Pagination  # noqa: E402
+
+MessageListResponse._open = True
+MessageListResponse._fields = {
+    "messages": Field("messages", True, ("list", ("model", MessageListItem))),
+    "pagination": Field("pagination", True, ("model", Pagination)),
+}

@@ -1,49 +1,19 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import Unset
-
-T = TypeVar("T", bound="Pagination")
+from ..types import Field, Model
 
 
-@_attrs_define
-class Pagination:
-    total_count: int
-    """ All of the member's messages. """
-    limit: int
-    offset: int
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "totalCount": "total_count",
-        "limit": "limit",
-        "offset": "offset",
-    }
-    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
-    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
-        True,
-        {
-            "totalCount": (True, "int"),
-            "limit": (True, "int"),
-            "offset": (True, "int"),
-        },
-    )
-    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
+class Pagination(Model):
+    __slots__ = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        total_count = self.total_count
-
-        limit = self.limit
-
-        offset = self.offset
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+    def __init__(
+        self,
+        *,
+        total_count: int,
+        limit: int,
+        offset: int,
+    ) -> None:
+        self._init(
             {
                 "totalCount": total_count,
                 "limit": limit,
@@ -51,49 +21,26 @@ class Pagination:
             }
         )
 
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        total_count = d.pop("totalCount")
-
-        limit = d.pop("limit")
-
-        offset = d.pop("offset")
-
-        pagination = cls(
-            total_count=total_count,
-            limit=limit,
-            offset=offset,
-        )
-
-        pagination.additional_properties = d
-        return pagination
-
     @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
-        name = self._wire_names.get(key)
-        if name is None:
-            return self.additional_properties[key]
-        value = getattr(self, name)
-        if isinstance(value, Unset):
-            raise KeyError(key)
+    def total_count(self) -> int:
+        """All of the member's messages."""
+        value: int = self._get("totalCount")
         return value
 
-    def __contains__(self, key: str) -> bool:
-        try:
-            self[key]
-        except KeyError:
-            return False
-        return True
+    @property
+    def limit(self) -> int:
+        value: int = self._get("limit")
+        return value
 
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
+    @property
+    def offset(self) -> int:
+        value: int = self._get("offset")
+        return value
 
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
+
+Pagination._open = True
+Pagination._fields = {
+    "totalCount": Field("total_count", True, "int"),
+    "limit": Field("limit", True, "int"),
+    "offset": Field("offset", True, "int"),
+}

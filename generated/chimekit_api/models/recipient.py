@@ -1,76 +1,22 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import Unset
-
-T = TypeVar("T", bound="Recipient")
+from ..types import Field, Model
 
 
-@_attrs_define
-class Recipient:
+class Recipient(Model):
     """The member a message went to."""
 
-    id: str
-    """ ChimeKit's internal member id (`mem_…`). """
-    external_user_id: str
-    display_name: None | str
-    email: None | str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "id": "id",
-        "externalUserId": "external_user_id",
-        "displayName": "display_name",
-        "email": "email",
-    }
-    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
-    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
-        True,
-        {
-            "id": (True, "str"),
-            "externalUserId": (True, "str"),
-            "displayName": (
-                True,
-                (
-                    "union",
-                    (
-                        "str",
-                        "None",
-                    ),
-                ),
-            ),
-            "email": (
-                True,
-                (
-                    "union",
-                    (
-                        "str",
-                        "None",
-                    ),
-                ),
-            ),
-        },
-    )
-    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
+    __slots__ = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        external_user_id = self.external_user_id
-
-        display_name: None | str
-        display_name = self.display_name
-
-        email: None | str
-        email = self.email
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+    def __init__(
+        self,
+        *,
+        id: str,
+        external_user_id: str,
+        display_name: None | str,
+        email: None | str,
+    ) -> None:
+        self._init(
             {
                 "id": id,
                 "externalUserId": external_user_id,
@@ -79,56 +25,32 @@ class Recipient:
             }
         )
 
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        external_user_id = d.pop("externalUserId")
-
-        display_name = d.pop("displayName")
-        if not (display_name is None or isinstance(display_name, (str,))):
-            raise TypeError("displayName: expected None | str")
-
-        email = d.pop("email")
-        if not (email is None or isinstance(email, (str,))):
-            raise TypeError("email: expected None | str")
-
-        recipient = cls(
-            id=id,
-            external_user_id=external_user_id,
-            display_name=display_name,
-            email=email,
-        )
-
-        recipient.additional_properties = d
-        return recipient
-
     @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
-        name = self._wire_names.get(key)
-        if name is None:
-            return self.additional_properties[key]
-        value = getattr(self, name)
-        if isinstance(value, Unset):
-            raise KeyError(key)
+    def id(self) -> str:
+        """ChimeKit's internal member id (`mem_…`)."""
+        value: str = self._get("id")
         return value
 
-    def __contains__(self, key: str) -> bool:
-        try:
-            self[key]
-        except KeyError:
-            return False
-        return True
+    @property
+    def external_user_id(self) -> str:
+        value: str = self._get("externalUserId")
+        return value
 
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
+    @property
+    def display_name(self) -> None | str:
+        value: None | str = self._get("displayName")
+        return value
 
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
+    @property
+    def email(self) -> None | str:
+        value: None | str = self._get("email")
+        return value
+
+
+Recipient._open = True
+Recipient._fields = {
+    "id": Field("id", True, "str"),
+    "externalUserId": Field("external_user_id", True, "str"),
+    "displayName": Field("display_name", True, ("union", ("str", "None"))),
+    "email": Field("email", True, ("union", ("str", "None"))),
+}

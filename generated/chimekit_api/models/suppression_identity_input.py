@@ -1,81 +1,59 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
+from typing import TypedDict
 
-from attrs import define as _attrs_define
-
-from ..models.suppression_identity_input_type import SuppressionIdentityInputType
-from ..types import Unset
-
-T = TypeVar("T", bound="SuppressionIdentityInput")
+from ..types import Field, Model
 
 
-@_attrs_define
-class SuppressionIdentityInput:
+class SuppressionIdentityInput(Model):
     """The identity to suppress, matched by type and value."""
 
-    type_: SuppressionIdentityInputType
-    """ The identity's channel. Only `email` is accepted today. """
-    value: str
-    """ The address. """
-    _wire_names: ClassVar[dict[str, str]] = {
-        "type": "type_",
-        "value": "value",
-    }
-    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
-    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
-        False,
-        {
-            "type": (True, ("enum", ("email",))),
-            "value": (True, "str"),
-        },
-    )
-    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
+    __slots__ = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
-
-        value = self.value
-
-        field_dict: dict[str, Any] = {}
-
-        field_dict.update(
+    def __init__(
+        self,
+        *,
+        type_: SuppressionIdentityInputType | str,
+        value: str,
+    ) -> None:
+        self._init(
             {
                 "type": type_,
                 "value": value,
             }
         )
 
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = SuppressionIdentityInputType(d.pop("type"))
-
-        value = d.pop("value")
-
-        suppression_identity_input = cls(
-            type_=type_,
-            value=value,
-        )
-
-        return suppression_identity_input
-
-    def __getitem__(self, key: str) -> Any:
-        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
-        name = self._wire_names.get(key)
-        if name is None:
-            raise KeyError(key)
-        value = getattr(self, name)
-        if isinstance(value, Unset):
-            raise KeyError(key)
+    @property
+    def type_(self) -> SuppressionIdentityInputType | str:
+        """The identity's channel. Only `email` is accepted today."""
+        value: SuppressionIdentityInputType | str = self._get("type")
         return value
 
-    def __contains__(self, key: str) -> bool:
-        try:
-            self[key]
-        except KeyError:
-            return False
-        return True
+    @property
+    def value(self) -> str:
+        """The address."""
+        value: str = self._get("value")
+        return value
+
+
+class SuppressionIdentityInputDict(TypedDict, total=False):
+    """``SuppressionIdentityInput`` as a dict with the API's keys (every key optional here: the SDK checks what is required)."""
+
+    type: str
+    value: str
+
+
+class SuppressionIdentityInputFields(TypedDict, total=False):
+    """The fields of ``SuppressionIdentityInput`` as keyword arguments."""
+
+    type_: str
+    value: str
+
+
+from ..models.suppression_identity_input_type import SuppressionIdentityInputType  # noqa: E402
+
+SuppressionIdentityInput._open = False
+SuppressionIdentityInput._fields = {
+    "type": Field("type_", True, ("enum", SuppressionIdentityInputType)),
+    "value": Field("value", True, "str"),
+}

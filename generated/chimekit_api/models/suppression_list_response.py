@@ -1,92 +1,31 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import Unset
-
-T = TypeVar("T", bound="SuppressionListResponse")
+from ..types import Field, Model
 
 
-@_attrs_define
-class SuppressionListResponse:
-    suppressions: list[Suppression]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "suppressions": "suppressions",
-    }
-    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
-    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
-        True,
-        {
-            "suppressions": (True, ("list", ("model", "Suppression"))),
-        },
-    )
-    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
+class SuppressionListResponse(Model):
+    __slots__ = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        suppressions = []
-        for suppressions_item_data in self.suppressions:
-            suppressions_item = suppressions_item_data.to_dict()
-            suppressions.append(suppressions_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+    def __init__(
+        self,
+        *,
+        suppressions: list[Suppression],
+    ) -> None:
+        self._init(
             {
                 "suppressions": suppressions,
             }
         )
 
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        suppressions = []
-        _suppressions = d.pop("suppressions")
-        for suppressions_item_data in _suppressions:
-            suppressions_item = Suppression.from_dict(suppressions_item_data)
-
-            suppressions.append(suppressions_item)
-
-        suppression_list_response = cls(
-            suppressions=suppressions,
-        )
-
-        suppression_list_response.additional_properties = d
-        return suppression_list_response
-
     @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
-        name = self._wire_names.get(key)
-        if name is None:
-            return self.additional_properties[key]
-        value = getattr(self, name)
-        if isinstance(value, Unset):
-            raise KeyError(key)
+    def suppressions(self) -> list[Suppression]:
+        value: list[Suppression] = self._get("suppressions")
         return value
 
-    def __contains__(self, key: str) -> bool:
-        try:
-            self[key]
-        except KeyError:
-            return False
-        return True
 
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-
-# Imported after the class: models refer to each other.
 from ..models.suppression import Suppression  # noqa: E402
+
+SuppressionListResponse._open = True
+SuppressionListResponse._fields = {
+    "suppressions": Field("suppressions", True, ("list", ("model", Suppression))),
+}

@@ -1,103 +1,70 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
+from typing import Any, TypedDict
 
-from attrs import define as _attrs_define
-
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="TemplateContent")
+from ..types import UNSET, Field, Model, Unset
 
 
-@_attrs_define
-class TemplateContent:
+class TemplateContent(Model):
     """Send a template as-is."""
 
-    template_id: str
-    """ A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`). """
-    template_version_id: str | Unset = UNSET
-    """ A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`). """
-    variables: JsonObject | Unset = UNSET
-    """ Arbitrary JSON object. """
-    _wire_names: ClassVar[dict[str, str]] = {
-        "templateId": "template_id",
-        "templateVersionId": "template_version_id",
-        "variables": "variables",
-    }
-    """ Wire (JSON) name → attribute name, so ``obj["wireName"]`` reads a field. """
-    _schema: ClassVar[tuple[bool, dict[str, tuple[bool, Any]]]] = (
-        False,
-        {
-            "templateId": (True, "str"),
-            "templateVersionId": (False, "str"),
-            "variables": (False, ("model", "JsonObject")),
-        },
-    )
-    """ (additional properties allowed, {wire name: (required, type)}); see chimekit._validation. """
+    __slots__ = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        template_id = self.template_id
-
-        template_version_id = self.template_version_id
-
-        variables: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.variables, Unset):
-            variables = self.variables.to_dict()
-
-        field_dict: dict[str, Any] = {}
-
-        field_dict.update(
+    def __init__(
+        self,
+        *,
+        template_id: str,
+        template_version_id: str | Unset = UNSET,
+        variables: JsonObject | Unset = UNSET,
+    ) -> None:
+        self._init(
             {
                 "templateId": template_id,
+                "templateVersionId": template_version_id,
+                "variables": variables,
             }
         )
-        if template_version_id is not UNSET:
-            field_dict["templateVersionId"] = template_version_id
-        if variables is not UNSET:
-            field_dict["variables"] = variables
 
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        template_id = d.pop("templateId")
-
-        template_version_id = d.pop("templateVersionId", UNSET)
-
-        _variables = d.pop("variables", UNSET)
-        variables: JsonObject | Unset
-        if isinstance(_variables, Unset):
-            variables = UNSET
-        else:
-            variables = JsonObject.from_dict(_variables)
-
-        template_content = cls(
-            template_id=template_id,
-            template_version_id=template_version_id,
-            variables=variables,
-        )
-
-        return template_content
-
-    def __getitem__(self, key: str) -> Any:
-        """Reads a field by its wire (JSON) name, e.g. ``obj["createdAt"]``; fields unknown to this client too."""
-        name = self._wire_names.get(key)
-        if name is None:
-            raise KeyError(key)
-        value = getattr(self, name)
-        if isinstance(value, Unset):
-            raise KeyError(key)
+    @property
+    def template_id(self) -> str:
+        """A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`)."""
+        value: str = self._get("templateId")
         return value
 
-    def __contains__(self, key: str) -> bool:
-        try:
-            self[key]
-        except KeyError:
-            return False
-        return True
+    @property
+    def template_version_id(self) -> str | Unset:
+        """A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`)."""
+        value: str | Unset = self._get("templateVersionId")
+        return value
+
+    @property
+    def variables(self) -> JsonObject | Unset:
+        """Arbitrary JSON object."""
+        value: JsonObject | Unset = self._get("variables")
+        return value
 
 
-# Imported after the class: models refer to each other.
+class TemplateContentDict(TypedDict, total=False):
+    """``TemplateContent`` as a dict with the API's keys (every key optional here: the SDK checks what is required)."""
+
+    templateId: str
+    templateVersionId: str
+    variables: dict[str, Any]
+
+
+class TemplateContentFields(TypedDict, total=False):
+    """The fields of ``TemplateContent`` as keyword arguments."""
+
+    template_id: str
+    template_version_id: str
+    variables: dict[str, Any]
+
+
 from ..models.json_object import JsonObject  # noqa: E402
+
+TemplateContent._open = False
+TemplateContent._fields = {
+    "templateId": Field("template_id", True, "str"),
+    "templateVersionId": Field("template_version_id", False, "str"),
+    "variables": Field("variables", False, "object"),
+}

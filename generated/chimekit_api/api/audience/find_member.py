@@ -1,10 +1,9 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, cast
 
 import httpx
 
-from ... import errors
+from ...api import FIND_MEMBER as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.member_response import MemberResponse
@@ -14,57 +13,18 @@ from ...types import Response
 def _get_kwargs(
     external_user_id: str,
 ) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/sdk/v1/audience/members/{external_user_id}".format(
-            external_user_id=quote(str(external_user_id), safe=""),
-        ),
-    }
-
-    return _kwargs
+    return OPERATION.request_kwargs(
+        {
+            "externalUserId": external_user_id,
+        },
+        None,
+        None,
+    )
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | MemberResponse | None:
-    if response.status_code == 200:
-        response_200 = MemberResponse.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
-
-    if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
-
-        return response_503
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    parsed = OPERATION.parse_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+    return cast("Error | MemberResponse | None", parsed)
 
 
 def _build_response(

@@ -1,10 +1,9 @@
 from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
-from ... import errors
+from ...api import REMOVE_SUPPRESSION as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...types import Response
@@ -14,57 +13,19 @@ def _get_kwargs(
     external_user_id: str,
     suppression_id: str,
 ) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "delete",
-        "url": "/sdk/v1/audience/members/{external_user_id}/suppressions/{suppression_id}".format(
-            external_user_id=quote(str(external_user_id), safe=""),
-            suppression_id=quote(str(suppression_id), safe=""),
-        ),
-    }
-
-    return _kwargs
+    return OPERATION.request_kwargs(
+        {
+            "externalUserId": external_user_id,
+            "suppressionId": suppression_id,
+        },
+        None,
+        None,
+    )
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
-    if response.status_code == 204:
-        response_204 = cast(Any, None)
-        return response_204
-
-    if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
-
-    if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
-
-        return response_503
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    parsed = OPERATION.parse_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+    return cast("Any | Error | None", parsed)
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:

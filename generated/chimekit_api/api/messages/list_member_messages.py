@@ -1,14 +1,13 @@
 from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+from typing import Any, cast
 
 import httpx
 
-from ... import errors
+from ...api import LIST_MEMBER_MESSAGES as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.message_list_response import MessageListResponse
-from ...types import UNSET, Response, Unset
+from ...types import Response, Unset
 
 
 def _get_kwargs(
@@ -17,68 +16,23 @@ def _get_kwargs(
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    params["limit"] = limit
-
-    params["offset"] = offset
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/sdk/v1/messages/members/{external_user_id}/messages".format(
-            external_user_id=quote(str(external_user_id), safe=""),
-        ),
-        "params": params,
-    }
-
-    return _kwargs
+    return OPERATION.request_kwargs(
+        {
+            "externalUserId": external_user_id,
+        },
+        {
+            "limit": limit,
+            "offset": offset,
+        },
+        None,
+    )
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | MessageListResponse | None:
-    if response.status_code == 200:
-        response_200 = MessageListResponse.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
-
-    if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
-
-        return response_503
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    parsed = OPERATION.parse_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+    return cast("Error | MessageListResponse | None", parsed)
 
 
 def _build_response(
