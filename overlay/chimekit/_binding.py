@@ -118,7 +118,7 @@ class Binding(Generic[P, T]):
         method.__qualname__ = f"{type(obj).__name__}.{self.name}"
         method.__code__ = method.__code__.replace(co_name=self.name, co_qualname=method.__qualname__)  # tracebacks
         method.__doc__ = self.__doc__
-        method.__signature__ = self.__signature__  # type: ignore[attr-defined]
+        method.__signature__ = self.plan.signature  # type: ignore[attr-defined]
         obj.__dict__[self.name] = method  # made once per object
         return method
 
@@ -135,7 +135,13 @@ class Binding(Generic[P, T]):
     @property
     def __signature__(self) -> inspect.Signature:
         """The declaration's signature with its ``**kwargs`` spelled out (for ``help()`` and ``inspect``)."""
-        return self.plan.signature
+        signature = self.plan.signature
+        this = inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY)
+        return signature.replace(parameters=[this, *signature.parameters.values()])
+
+    def __call__(self, obj: API, /, *args: Any, **kwargs: Any) -> Any:
+        """Called on the class with the object first (``Audience.find_member(ck.audience, "user_123")``)."""
+        return getattr(obj, self.name)(*args, **kwargs)
 
     def prepare(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Request[T]:
         """The request for one call: checks the input (ValidationError, TypeError) before anything is sent."""
@@ -163,7 +169,7 @@ class Binding(Generic[P, T]):
             elif value is not None:  # "data" or "params"
                 given = value
         operation = plan.operation
-        body = query = None
+        body = None
         if operation.body is not None:
             merged = _merge(given, fields, plan)
             for wire, value in lifted.items():
@@ -172,10 +178,11 @@ class Binding(Generic[P, T]):
             body = to_wire(merged, ("model", operation.body), "")
             if extra := options.get("extra_body"):
                 body.update(_mapping("extra_body", extra))
+            query = {}
         else:
             query = _query(_merge(given, fields, plan), plan)
-            if extra := options.get("extra_query"):
-                query.update(_mapping("extra_query", extra))
+        if extra := options.get("extra_query"):
+            query.update(_mapping("extra_query", extra))
         if headers := options.get("extra_headers"):
             _mapping("extra_headers", headers)
         return Request(plan, operation.url_path(path), query or None, body, options)

@@ -7,16 +7,20 @@ import socket
 import struct
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from operator import attrgetter
 from typing import Any
 
+import anyio
 import chimekit
 import chimekit._client
 import pytest
+from chimekit import AsyncChimeKit, ChimeKit
 
 SECRET = "sk_test_f4c3d00dsecret"
+Call = Callable[..., Any]
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +126,25 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     monkeypatch.setattr(chimekit._client, "_sleep", waited.append)
     monkeypatch.setattr(chimekit._client, "_async_sleep", async_sleep)
     return waited
+
+
+@pytest.fixture(params=["sync", "async"])
+def call(request: pytest.FixtureRequest, stub: Stub, sleeps: list[float]) -> Call:
+    """``call("audience.find_member", "user_123", client={...})`` through ChimeKit or AsyncChimeKit."""
+
+    def run(method: str, *args: Any, client: dict[str, Any] | None = None, **kwargs: Any) -> Any:
+        options = {"secret_key": SECRET, "base_url": stub.url, **(client or {})}
+        if request.param == "sync":
+            with ChimeKit(**options) as ck:
+                return attrgetter(method)(ck)(*args, **kwargs)
+
+        async def go() -> Any:
+            async with AsyncChimeKit(**options) as ck:
+                return await attrgetter(method)(ck)(*args, **kwargs)
+
+        return anyio.run(go)
+
+    return run
 
 
 @pytest.fixture

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import email.utils
 import time
-from collections.abc import Callable
-from operator import attrgetter
 from typing import Any
 
-import anyio
 import chimekit
 import pytest
-from chimekit import AsyncChimeKit, ChimeKit
+from chimekit import ChimeKit
 
-from .conftest import SECRET, Reply, Stub
+from .conftest import SECRET, Call, Reply, Stub
 
 MEMBER = {
     "id": "user_123",
@@ -57,26 +54,6 @@ RUN = {
     "context": {},
 }
 CONTENT = {"content": {"in_app": {"title": "Welcome!"}}}
-Call = Callable[..., Any]
-
-
-@pytest.fixture(params=["sync", "async"])
-def call(request: pytest.FixtureRequest, stub: Stub, sleeps: list[float]) -> Call:
-    """``call("audience.find_member", "user_123", client={...})`` through ChimeKit or AsyncChimeKit."""
-
-    def run(method: str, *args: Any, client: dict[str, Any] | None = None, **kwargs: Any) -> Any:
-        options = {"secret_key": SECRET, "base_url": stub.url, **(client or {})}
-        if request.param == "sync":
-            with ChimeKit(**options) as ck:
-                return attrgetter(method)(ck)(*args, **kwargs)
-
-        async def go() -> Any:
-            async with AsyncChimeKit(**options) as ck:
-                return await attrgetter(method)(ck)(*args, **kwargs)
-
-        return anyio.run(go)
-
-    return run
 
 
 # --- retries ----------------------------------------------------------------------------------
