@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime
 import enum
 import re
@@ -200,6 +199,21 @@ def _fits(value: Any, kind: Kind) -> bool:
     return type(value) is {"model": dict, "list": list, "enum": str}[tag]
 
 
+def copy_json(value: Any) -> Any:
+    """A copy of decoded JSON, however deeply nested (no recursion: a hostile answer cannot exhaust the stack)."""
+    if type(value) is not dict and type(value) is not list:
+        return value
+    root = dict(value) if type(value) is dict else list(value)
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for key, item in node.items() if type(node) is dict else enumerate(node):
+            if type(item) is dict or type(item) is list:
+                node[key] = item = dict(item) if type(item) is dict else list(item)
+                stack.append(item)
+    return root
+
+
 _MISSING: Any = object()
 
 
@@ -288,7 +302,8 @@ class Model(Mapping[str, Any]):
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object, exactly as received (a copy): ``json.dumps(obj.to_dict())`` works."""
-        return copy.deepcopy(self._data)
+        copied: dict[str, Any] = copy_json(self._data)
+        return copied
 
     def _get(self, wire: str) -> Any:
         """The typed value of property ``wire``, checked and converted on first use, then cached."""
@@ -381,7 +396,7 @@ class Model(Mapping[str, Any]):
         return self
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Self:
-        return type(self)._view(copy.deepcopy(self._data, memo), self._path, self._origin)
+        return type(self)._view(copy_json(self._data), self._path, self._origin)
 
 
 # --- operations --------------------------------------------------------------------------------------

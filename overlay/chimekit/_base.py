@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+import ipaddress
 import logging
 import os
+import posixpath
 import random
 import sys
 import time
@@ -47,9 +49,18 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 
-_LOOPBACK = ("localhost", "127.0.0.1", "::1", "[::1]")
-# No request was sent: safe to retry even a POST.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# Nothing of the request reached the server.
+_NOT_SENT = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.LocalProtocolError,
+    httpx.UnsupportedProtocol,
+    httpx.ProxyError,
+)
+_PARTLY_SENT = (httpx.WriteTimeout, httpx.WriteError)
+# Failures that trying again cannot mend.
+_PERMANENT = (httpx.LocalProtocolError, httpx.UnsupportedProtocol, httpx.DecodingError, httpx.TooManyRedirects)
 
 
 class BaseClient(Generic[HttpT]):
@@ -77,7 +88,7 @@ class BaseClient(Generic[HttpT]):
         allow_insecure_http: bool = False,
     ) -> None:
         secret_key = secret_key if secret_key is not None else os.environ.get(ENV_SECRET_KEY)
-        if not secret_key:
+        if not secret_key or not secret_key.strip():
             raise ChimeKitError(f"no secret key: pass ChimeKit(secret_key=...) or set {ENV_SECRET_KEY}")
         if isinstance(timeout, NotGiven):
             timeout = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
@@ -108,13 +119,16 @@ class BaseClient(Generic[HttpT]):
         if base_url is not None:
             self.base_url = _check_base_url(base_url, self._allow_insecure_http)
         if not isinstance(timeout, NotGiven):
-            self.timeout = timeout
+            self.timeout = check_timeout(timeout)
         if max_retries is not None:
             self.max_retries = _check_retries(max_retries)
         if secret_key is not None or default_headers is not None:
             if default_headers is not None:
-                self._default_headers = dict(default_headers)
-            authorization = f"Bearer {secret_key}" if secret_key is not None else self._headers["Authorization"]
+                self._default_headers = dict(check_headers("default_headers", default_headers))
+            if secret_key is not None:
+                authorization = f"Bearer {_check_secret_key(secret_key)}"
+            else:
+                authorization = self._headers["Authorization"]
             # httpx.Headers redacts Authorization in its repr.
             self._headers = httpx.Headers(
                 {
@@ -172,24 +186,22 @@ class BaseClient(Generic[HttpT]):
 
     # --- the retry policy ---
 
-    def _retry_after_error(self, request: Request[Any], exc: httpx.TransportError, retries: int) -> float | None:
+    def _retry_after_error(self, request: Request[Any], exc: httpx.HTTPError, retries: int) -> float | None:
         """Seconds to wait before retrying after ``exc``, or None to give up."""
-        if retries >= self.max_retries:
+        if retries >= self.max_retries or isinstance(exc, _PERMANENT):
             return None
         if request.method == "POST" and not isinstance(exc, _NOT_SENT):
             return None  # the server may have acted on it: never send a notification twice
         return _backoff(retries)
 
-    def _after_error(self, request: Request[Any], url: str, exc: httpx.TransportError, retries: int) -> float:
+    def _after_error(self, request: Request[Any], url: str, exc: httpx.HTTPError, retries: int) -> float:
         """Seconds to wait before retrying after ``exc``; raises APIConnectionError when giving up."""
         delay = self._retry_after_error(request, exc, retries)
         if logger.isEnabledFor(logging.DEBUG):
             outcome = "giving up" if delay is None else f"retrying in {delay:.2f} s"
             logger.debug("%s %s failed: %s; %s", request.method, request.path, type(exc).__name__, outcome)
         if delay is None:
-            cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-            message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-            raise cls(message, method=request.method, url=url) from exc
+            raise _connection_error(request, url, exc) from (None if isinstance(exc, httpx.LocalProtocolError) else exc)
         return delay
 
     def _after_response(
@@ -262,6 +274,61 @@ class _Origin:
         return _Origin, (self.method, self.url, self.body, self.response)
 
 
+def _connection_error(request: Request[Any], url: str, exc: httpx.HTTPError) -> APIConnectionError:
+    sent = False if isinstance(exc, _NOT_SENT) else None if isinstance(exc, _PARTLY_SENT) else True
+    if isinstance(exc, httpx.LocalProtocolError):
+        # Its text may quote a header value; the headers were checked, so this is httpx's own refusal.
+        message = "LocalProtocolError: httpx could not encode the request"
+    else:
+        message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    if request.method == "POST" and sent is not False:
+        message += "; the request " + ("was sent: the server may have acted on it" if sent else "was partly sent")
+    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    return cls(message, method=request.method, url=url, sent=sent)
+
+
+def _check_secret_key(secret_key: object) -> str:
+    """The key without surrounding whitespace (a newline from a file is common); anything else odd is refused.
+
+    The message never shows the key.
+    """
+    if not isinstance(secret_key, str):
+        raise ValidationError("secret_key", f"expected a string, got {type(secret_key).__name__}")
+    key = secret_key.strip()
+    for position, char in enumerate(key):
+        if not ("!" <= char <= "~"):
+            what = "a space" if char.isspace() else "a control character" if char.isascii() else "a non-ASCII character"
+            raise ValidationError(
+                "secret_key", f"has {what} at position {position}: a key is printable ASCII without spaces"
+            )
+    if not key:
+        raise ValidationError("secret_key", "is empty")
+    return key
+
+
+def check_headers(name: str, headers: object) -> Mapping[str, str]:
+    """Headers httpx can send: string names and values, printable ASCII (a value's text is never shown)."""
+    if not isinstance(headers, Mapping):
+        raise ValidationError(name, f"expected a dict, got {type(headers).__name__}")
+    for key, value in headers.items():
+        if not isinstance(key, str) or not key or not all("!" <= c <= "~" and c != ":" for c in key):
+            raise ValidationError(name, f"{key!r} is not a header name")
+        if not isinstance(value, str):
+            raise ValidationError(f"{name}[{key!r}]", f"expected a string, got {type(value).__name__}")
+        if not all(" " <= c <= "~" or c == "\t" for c in value):
+            raise ValidationError(f"{name}[{key!r}]", "has a control or non-ASCII character")
+    return headers
+
+
+def check_timeout(timeout: object) -> TimeoutTypes:
+    """Seconds (a number >= 0), an ``httpx.Timeout``, or None (no timeout)."""
+    if timeout is None or isinstance(timeout, httpx.Timeout):
+        return timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout >= 0:
+        raise ValidationError("timeout", f"expected seconds >= 0, an httpx.Timeout or None, got {timeout!r}")
+    return float(timeout)
+
+
 def _check_retries(max_retries: object) -> int:
     if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
         raise ValidationError("max_retries", "expected an integer >= 0 (0 disables retries)")
@@ -269,19 +336,47 @@ def _check_retries(max_retries: object) -> int:
 
 
 def _check_base_url(base_url: str, allow_insecure_http: bool) -> str:
-    base_url = base_url.rstrip("/")
-    url = httpx.URL(base_url)
+    """The server root, checked. A root with the API's own path prefix (``/sdk/v1``, what the sandbox prints
+    beside its URL) works too: the prefix is dropped, since every operation's path carries it."""
+    if not isinstance(base_url, str):
+        raise ValidationError("base_url", f"expected a string, got {type(base_url).__name__}")
+    try:
+        url = httpx.URL(base_url.strip())
+    except httpx.InvalidURL:
+        raise ValidationError("base_url", "is not a URL") from None
     if url.scheme not in ("http", "https") or not url.host:
-        raise ValidationError("base_url", f"expected an http(s) server root, got {base_url!r}")
+        raise ValidationError("base_url", f"expected an http(s) server root, got {url.scheme or 'no'} scheme")
+    if url.userinfo:
+        raise ValidationError("base_url", "must not hold a user or password (the secret key authenticates)")
+    if url.query or url.fragment or "?" in base_url or "#" in base_url:
+        raise ValidationError("base_url", "must not have a query or a fragment: it is the server root")
     if url.scheme == "http" and not allow_insecure_http and not _is_loopback(url.host):
         raise ValidationError(
             "base_url", "refusing to send the secret key over plain http; use https or allow_insecure_http=True"
         )
-    return base_url
+    path = url.path.rstrip("/")
+    if path:
+        prefix = _api_prefix()
+        if path.endswith(prefix):
+            path = path.removesuffix(prefix)
+    return str(url.copy_with(path=path or "/")).rstrip("/")
+
+
+def _api_prefix() -> str:
+    """The path every operation starts with (``/sdk/v1``), from the generated operations."""
+    from chimekit_api.api import OPERATIONS
+
+    return posixpath.commonpath([operation.path for operation in OPERATIONS.values()])
 
 
 def _is_loopback(host: str) -> bool:
-    return host in _LOOPBACK or host.startswith("127.")
+    """``localhost`` or a loopback address (127.0.0.0/8, ::1), not a name that only starts like one."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def _backoff(retries: int) -> float:

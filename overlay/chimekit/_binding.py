@@ -23,6 +23,7 @@ import inspect
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
 
+from ._base import check_headers
 from ._exceptions import ValidationError
 from ._types import NOT_GIVEN, RequestOptions
 from ._validation import path_value, to_wire
@@ -184,7 +185,7 @@ class Binding(Generic[P, T]):
         if extra := options.get("extra_query"):
             query.update(_mapping("extra_query", extra))
         if headers := options.get("extra_headers"):
-            _mapping("extra_headers", headers)
+            check_headers("extra_headers", headers)
         return Request(plan, operation.url_path(path), query or None, body, options)
 
     def __repr__(self) -> str:

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import httpx
 
-from ._base import BaseClient
+from ._base import BaseClient, check_timeout
 from ._binding import AsyncAPI, AsyncRawAPI, Request, SyncAPI, SyncRawAPI
 from ._resources import (
     AsyncAudience,
@@ -79,7 +79,7 @@ class ChimeKit(BaseClient[httpx.Client], SyncAPI):
     def _call(self, request: Request[T], raw: bool) -> T | APIResponse[T]:
         url = self.base_url + request.path
         headers = self._headers_for(request)
-        timeout = self.timeout if request.timeout is NOT_GIVEN else request.timeout
+        timeout = self.timeout if request.timeout is NOT_GIVEN else check_timeout(request.timeout)
         retries = 0
         delay: float | None
         while True:
@@ -88,7 +88,7 @@ class ChimeKit(BaseClient[httpx.Client], SyncAPI):
                 response = self._http.request(
                     request.method, url, params=request.params, json=request.json, headers=headers, timeout=timeout
                 )
-            except httpx.TransportError as exc:
+            except httpx.HTTPError as exc:
                 delay = self._after_error(request, url, exc, retries)  # raises when giving up
             else:
                 delay = self._after_response(request, response, retries, start)
@@ -152,7 +152,7 @@ class AsyncChimeKit(BaseClient[httpx.AsyncClient], AsyncAPI):
     async def _call(self, request: Request[T], raw: bool) -> T | APIResponse[T]:
         url = self.base_url + request.path
         headers = self._headers_for(request)
-        timeout = self.timeout if request.timeout is NOT_GIVEN else request.timeout
+        timeout = self.timeout if request.timeout is NOT_GIVEN else check_timeout(request.timeout)
         retries = 0
         delay: float | None
         while True:
@@ -161,7 +161,7 @@ class AsyncChimeKit(BaseClient[httpx.AsyncClient], AsyncAPI):
                 response = await self._http.request(
                     request.method, url, params=request.params, json=request.json, headers=headers, timeout=timeout
                 )
-            except httpx.TransportError as exc:
+            except httpx.HTTPError as exc:
                 delay = self._after_error(request, url, exc, retries)  # raises when giving up
             else:
                 delay = self._after_response(request, response, retries, start)

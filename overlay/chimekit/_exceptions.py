@@ -72,12 +72,19 @@ class ValidationError(ChimeKitError, ValueError):
 
 
 class APIConnectionError(ChimeKitError):
-    """The request got no HTTP response."""
+    """The request got no usable HTTP response.
 
-    def __init__(self, message: str, *, method: str, url: str) -> None:
+    ``sent`` says whether the server may have acted on it: False when nothing reached it (connection
+    refused, DNS, TLS, a connect or pool timeout), True when the whole request was sent and the answer
+    was lost (a read timeout, a reset), None when it was partly sent. A POST (identify, suppress,
+    send_message, workflow.run) with ``sent`` not False is never retried: check before sending again.
+    """
+
+    def __init__(self, message: str, *, method: str, url: str, sent: bool | None = False) -> None:
         super().__init__(f"{message} ({method} {url})")
         self.method = method
         self.url = url
+        self.sent = sent
 
 
 class APITimeoutError(APIConnectionError):
