@@ -1,13 +1,17 @@
 """Every ChimeKit method, sync and async, fully typed (``make lint`` runs ``mypy --strict`` on it).
 
-Run it against a sandbox (``make demo`` starts one) with ``CHIMEKIT_SECRET_KEY`` and ``CHIMEKIT_BASE_URL`` set.
+Also: results read as the docs' JSON and as typed attributes, per-call options, ``with_options``, and raw
+responses. Run it against a sandbox (``make demo`` starts one) with ``CHIMEKIT_SECRET_KEY`` and
+``CHIMEKIT_BASE_URL`` set.
 """
 
 from __future__ import annotations
 
+import datetime
+
 import anyio
 from chimekit import AsyncChimeKit, ChimeKit, NotFoundError
-from chimekit_api.models import Member, MessageListItem, WorkflowRun
+from chimekit_api.models import IdentifyRequestDict, Member, MessageListItem, WorkflowRun
 
 
 def run_sync(ck: ChimeKit, user: str) -> list[str]:
@@ -48,7 +52,22 @@ def run_sync(ck: ChimeKit, user: str) -> list[str]:
         ck.audience.list_suppressions(user)
     except NotFoundError as exc:
         seen.append(f"NotFoundError {exc.status_code} {exc.message}")
+    seen.append(extras_sync(ck, user))
     return seen
+
+
+def extras_sync(ck: ChimeKit, user: str) -> str:
+    """JSON and typed reads, per-call options, with_options and a raw response."""
+    profile: IdentifyRequestDict = {"displayName": "Ava", "attributes": {"plan": "pro"}}  # checked by mypy
+    member = ck.identify(user, profile, timeout=10, extra_headers={"X-Trace": "usage"})
+    created: str = member["created"]  # the JSON's own text, as the docs show it
+    when: datetime.datetime = member.created  # the same field, parsed
+    same = member == member.to_dict() and when.tzinfo is not None  # a result equals its JSON
+    quick = ck.with_options(timeout=5, max_retries=0)
+    raw = quick.with_raw_response.audience.find_member(user)
+    found = raw.parse()
+    same = same and created == member.to_dict()["created"]
+    return f"extras {same} {raw.status_code} {found.display_name if found else None}"
 
 
 async def run_async(ck: AsyncChimeKit, user: str) -> list[str]:
@@ -90,6 +109,11 @@ async def run_async(ck: AsyncChimeKit, user: str) -> list[str]:
         await ck.audience.list_suppressions(user)
     except NotFoundError as exc:
         seen.append(f"NotFoundError {exc.status_code} {exc.message}")
+    member = await ck.identify(user, {"displayName": "Ava", "attributes": {"plan": "pro"}}, timeout=10)
+    raw = await ck.with_options(max_retries=0).audience.with_raw_response.find_member(user)
+    found = raw.parse()
+    same = member["created"] == member.to_dict()["created"]
+    seen.append(f"extras {same} {raw.status_code} {found.display_name if found else None}")
     return seen
 
 

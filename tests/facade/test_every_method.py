@@ -27,6 +27,7 @@ EXPECTED = [
     "run queued get_run welcome-sequence",
     "delete_member {user}",
     "NotFoundError 404 member not found",
+    "extras True 200 Ava",
 ]
 
 
