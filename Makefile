@@ -18,16 +18,18 @@ $(STAMP): requirements-dev.txt pyproject.toml
 
 install: $(STAMP)
 
-## generate: regenerate generated/chimekit_api from the spec (never edit generated/ by hand)
+## generate: regenerate generated/chimekit_api from the spec, and api.md (never edit either by hand)
 generate: $(STAMP)
-	rm -rf $(GEN_OUT)
 	$(GENERATE) --output $(GEN_OUT)
+	$(BIN)/python codegen/api_md.py --output api.md
 
 ## check-generated: fail if generated/ is not exactly what the spec, config and templates make
 check-generated: $(STAMP)
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	$(GENERATE) --output "$$tmp/chimekit_api" >/dev/null && \
-	diff -r -x __pycache__ "$$tmp/chimekit_api" $(GEN_OUT) && echo "generated/ matches the spec"
+	PYTHONPATH="$$tmp" $(BIN)/python codegen/api_md.py --output "$$tmp/api.md" && \
+	diff -r -x __pycache__ "$$tmp/chimekit_api" $(GEN_OUT) && diff "$$tmp/api.md" api.md && \
+	echo "generated/ and api.md match the spec and the facade"
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check overlay sandbox tests examples contract bench codegen

@@ -299,13 +299,13 @@ class AsyncWorkflowWithRawResponse(_Workflow, AsyncRawAPI):
 
 def describe(*namespaces: tuple[str, type[Any]]) -> str:
     """A listing of namespaces and their methods, for the clients' docstrings (``help(ChimeKit)``)."""
-    lines = ["", "Namespaces and their methods (``ck.identify`` is ``ck.audience.identify``):", ""]
+    lines = ["", "    Namespaces and their methods (``ck.identify`` is ``ck.audience.identify``):", ""]
     for attribute, cls in namespaces:
-        lines.append(f"    {attribute}: {(cls.__doc__ or '').strip()}")
+        lines.append(f"        {attribute}: {(cls.__doc__ or '').strip()}")
         for name in dir(cls):
             member = getattr(cls, name)
             if not name.startswith("_") and (isinstance(member, Binding) or inspect.isfunction(member)):
                 summary = (member.__doc__ or "").strip().splitlines()[0]
-                lines.append(f"        {name}: {summary}")
+                lines.append(f"            {name}: {summary}")
         lines.append("")
     return "\n".join(lines)
