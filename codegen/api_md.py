@@ -85,7 +85,7 @@ def _method(spec: dict[str, Any], namespace: str, name: str, binding: Binding[An
     returns = inspect.signature(binding.declaration).return_annotation
     unwrap = f" (the answer's `{binding.unwrap}`)" if binding.unwrap else " (the whole answer)"
     also = " (also `ck.identify`)" if name == "identify" else ""
-    lines = [
+    return [
         f"### `ck.{namespace}.{name}`{also}",
         "",
         f"`{operation.method} {operation.path}` — operation `{operation.operation_id}`: {operation.summary}.",
@@ -102,7 +102,6 @@ def _method(spec: dict[str, Any], namespace: str, name: str, binding: Binding[An
         f"Every method also takes `timeout`, `extra_headers`, `extra_query` and `extra_body`.",
         "",
     ]
-    return lines
 
 
 def render() -> str:
