@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Self, Ty
 from ._base import check_headers
 from ._exceptions import ValidationError
 from ._types import NOT_GIVEN, RequestOptions
-from ._validation import path_value, to_wire
+from ._validation import checker, path_value
 
 if TYPE_CHECKING:
     from chimekit_api.types import Operation, Origin
@@ -170,22 +170,24 @@ class Binding(Generic[P, T]):
             elif value is not None:  # "data" or "params"
                 given = value
         operation = plan.operation
-        body = None
-        if operation.body is not None:
+        body = query = None
+        if plan.body_check is not None:
             merged = _merge(given, fields, plan)
             for wire, value in lifted.items():
                 if merged.setdefault(wire, value) != value:
                     raise ValidationError(wire, f"{merged[wire]!r} differs from the {value!r} given as argument")
-            body = to_wire(merged, ("model", operation.body), "")
-            if extra := options.get("extra_body"):
-                body.update(_mapping("extra_body", extra))
-            query = {}
-        else:
+            body = plan.body_check(merged, "", 0)
+        elif given is not None or fields:
             query = _query(_merge(given, fields, plan), plan)
-        if extra := options.get("extra_query"):
-            query.update(_mapping("extra_query", extra))
-        if headers := options.get("extra_headers"):
-            check_headers("extra_headers", headers)
+        if options:
+            if extra := options.get("extra_body"):
+                if body is None:
+                    raise ValidationError("extra_body", f"{operation.operation_id} has no body")
+                body.update(_mapping("extra_body", extra))
+            if extra := options.get("extra_query"):
+                query = {**(query or {}), **_mapping("extra_query", extra)}
+            if headers := options.get("extra_headers"):
+                check_headers("extra_headers", headers)
         return Request(plan, operation.url_path(path), query or None, body, options)
 
     def __repr__(self) -> str:
@@ -245,6 +247,8 @@ class _Plan:
         self.arity = f"{self.min_positional} to {len(self.positional)}"
         self.method = operation.method
         self.unwrap = binding.unwrap
+        self.body_check = checker(("model", operation.body)) if operation.body is not None else None
+        self.query_checks = {p.name: checker(p.kind) for p in operation.query_params}
         self.models = dict(operation.responses)
         # An undocumented 2xx is read as the documented success.
         self.success = next((m for status, m in operation.responses.items() if 200 <= status < 300), None)
@@ -269,13 +273,12 @@ def _merge(given: Any, fields: dict[str, Any], plan: _Plan) -> dict[str, Any]:
 
 
 def _query(values: dict[str, Any], plan: _Plan) -> dict[str, Any]:
-    known = {p.name: p for p in plan.operation.query_params}
     query: dict[str, Any] = {}
     for name, value in values.items():
-        parameter = known.get(name)
-        if parameter is None:
-            raise ValidationError(str(name), f"unknown query parameter ({', '.join(known) or 'none'})")
-        query[name] = to_wire(value, parameter.kind, name)
+        check = plan.query_checks.get(name)
+        if check is None:
+            raise ValidationError(str(name), f"unknown query parameter ({', '.join(plan.query_checks) or 'none'})")
+        query[name] = check(value, name, 0)
     return query
 
 

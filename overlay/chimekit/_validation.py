@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._constants import MAX_JSON_DEPTH
@@ -37,61 +37,154 @@ def _text(value: str, path: str) -> None:
             raise ValidationError(path, "is not valid text (a lone surrogate such as '\\ud800')") from None
 
 
-_SCALARS: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
+Check = Callable[[Any, str, int], Any]
+"""A compiled check: ``(value, path, depth)`` → the value as JSON, or ValidationError naming ``path``."""
+
 _NAMES = {"str": "a string", "int": "an integer", "float": "a number", "bool": "a boolean", "None": "null"}
+_checks: dict[Any, Check] = {}
 
 
 def to_wire(value: Any, kind: Any, path: str, depth: int = 0) -> Any:
     """``value`` checked against ``kind`` (see chimekit_api.types.Kind) and made JSON (models become dicts)."""
+    return checker(kind)(value, path, depth)
+
+
+def checker(kind: Any) -> Check:
+    """The check for ``kind``, compiled once from the generated field tables."""
+    check = _checks.get(kind)
+    if check is None:
+        check = _checks[kind] = _compile(kind)
+    return check
+
+
+def _compile(kind: Any) -> Check:
     if type(kind) is str:
-        if kind == "str" and type(value) is str:  # the common case first
-            if not value.isascii():
-                _text(value, path)
-            return value
-        if kind in _SCALARS:
-            if not isinstance(value, _SCALARS[kind]) or (kind != "bool" and isinstance(value, bool)):
-                raise ValidationError(path, f"expected {_NAMES[kind]}, got {_got(value)}")
-            if isinstance(value, str):
-                _text(value, path)
-            elif isinstance(value, float) and not math.isfinite(value):
-                raise ValidationError(path, "expected a finite number")
-            return value
-        if kind == "None":
-            if value is not None:
-                raise ValidationError(path, f"expected null, got {_got(value)}")
-            return None
-        if kind == "object" and not isinstance(value, Mapping):
-            raise ValidationError(path, f"expected an object, got {_got(value)}")
-        return check_json(value, path, depth)  # "any", "object", "datetime" (as text)
+        return _SCALAR_CHECKS.get(kind, check_json)  # "any", "object" (checked below), "datetime" (as text)
     tag, arg = kind
     if tag == "model":
-        return _model_to_wire(value, arg, path, depth)
+        return _model_check(arg)
     if tag == "list":
+        return _list_check(arg)
+    if tag == "enum":
+        return _enum
+    return _union_check(arg)
+
+
+def _str(value: Any, path: str, depth: int) -> Any:
+    if type(value) is str and value.isascii():
+        return value
+    if not isinstance(value, str):
+        raise ValidationError(path, f"expected a string, got {_got(value)}")
+    _text(value, path)
+    return value
+
+
+def _number(kind: str, types: tuple[type, ...]) -> Check:
+    def check(value: Any, path: str, depth: int) -> Any:
+        if not isinstance(value, types) or (isinstance(value, bool) and kind != "bool"):
+            raise ValidationError(path, f"expected {_NAMES[kind]}, got {_got(value)}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValidationError(path, "expected a finite number")
+        return value
+
+    return check
+
+
+def _none(value: Any, path: str, depth: int) -> Any:
+    if value is not None:
+        raise ValidationError(path, f"expected null, got {_got(value)}")
+    return None
+
+
+def _object(value: Any, path: str, depth: int) -> Any:
+    if not isinstance(value, Mapping):
+        raise ValidationError(path, f"expected an object, got {_got(value)}")
+    return check_json(value, path, depth)
+
+
+def _enum(value: Any, path: str, depth: int) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    return _str(value, path, depth)  # not checked against the known values: the server may know more
+
+
+def _list_check(kind: Any) -> Check:
+    item_check: Check | None = None  # compiled on first use: models may refer to themselves
+
+    def check(value: Any, path: str, depth: int) -> Any:
+        nonlocal item_check
         if type(value) is not list and not isinstance(value, list | tuple):
             raise ValidationError(path, f"expected a list, got {_got(value)}")
-        return [to_wire(item, arg, f"{path}[{i}]", depth + 1) for i, item in enumerate(value)]
-    if tag == "enum":
-        if isinstance(value, enum.Enum):
-            return value.value
-        if not isinstance(value, str):
-            raise ValidationError(path, f"expected a string, got {_got(value)}")
-        _text(value, path)
-        return value  # not checked against the known values: the server may know more
-    # "union": first the variants that know every key of the value (closed models), then the others; the
-    # first that fits wins, else the error of the likeliest one, which names the real field.
-    variants = arg
-    if len(variants) > 1 and (type(value) is dict or isinstance(value, Mapping)):
-        keys = value.keys()
-        likely = [v for v in variants if _knows(v, keys)]
-        variants = likely + [v for v in variants if v not in likely]
-    error: ValidationError | None = None
-    for variant in variants:
-        try:
-            return to_wire(value, variant, path, depth)
-        except ValidationError as exc:
-            error = error or exc
-    assert error is not None
-    raise error
+        item_check = item_check or checker(kind)
+        return [item_check(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value)]
+
+    return check
+
+
+def _model_check(cls: Any) -> Check:
+    fields = cls._fields
+    required = [key for key, field in fields.items() if field.required]
+    is_open = cls._open
+    hint = f" (fields: {', '.join(fields)})" if fields else ""
+    checks: dict[str, Check] = {}  # compiled on first use: models may refer to themselves
+
+    def check(value: Any, path: str, depth: int) -> Any:
+        if not checks:
+            checks.update({key: checker(field.kind) for key, field in fields.items()})
+        if type(value) is not dict:
+            if isinstance(value, cls):
+                value = value._data
+            elif not isinstance(value, Mapping):
+                raise ValidationError(path, f"expected an object ({cls.__name__} or a dict), got {_got(value)}")
+        if depth >= MAX_JSON_DEPTH:
+            raise ValidationError(path, f"nested deeper than {MAX_JSON_DEPTH} levels")
+        prefix = f"{path}." if path else ""
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            field_check = checks.get(key)
+            if field_check is not None:
+                out[key] = field_check(item, prefix + key, depth + 1)
+            elif is_open:
+                out[key] = check_json(item, prefix + str(key), depth + 1)
+            else:
+                raise ValidationError(prefix + str(key), f"unknown field{hint}")
+        for key in required:
+            if key not in out:
+                raise ValidationError(prefix + key, "is required")
+        return out
+
+    return check
+
+
+def _union_check(variants: tuple[Any, ...]) -> Check:
+    def check(value: Any, path: str, depth: int) -> Any:
+        # First the variants that know every key of the value (closed models), then the others; the first
+        # that fits wins, else the error of the likeliest one, which names the real field.
+        ordered = variants
+        if len(variants) > 1 and (type(value) is dict or isinstance(value, Mapping)):
+            keys = value.keys()
+            likely = [v for v in variants if _knows(v, keys)]
+            ordered = (*likely, *(v for v in variants if v not in likely))
+        error: ValidationError | None = None
+        for variant in ordered:
+            try:
+                return checker(variant)(value, path, depth)
+            except ValidationError as exc:
+                error = error or exc
+        assert error is not None
+        raise error
+
+    return check
+
+
+_SCALAR_CHECKS: dict[str, Check] = {
+    "str": _str,
+    "int": _number("int", (int,)),
+    "float": _number("float", (int, float)),
+    "bool": _number("bool", (bool,)),
+    "None": _none,
+    "object": _object,
+}
 
 
 def _got(value: Any) -> str:
@@ -103,32 +196,6 @@ def _knows(kind: Any, keys: Any) -> bool:
     if type(kind) is not tuple or kind[0] != "model" or kind[1]._open:
         return True
     return bool(keys <= kind[1]._fields.keys())
-
-
-def _model_to_wire(value: Any, cls: Any, path: str, depth: int) -> dict[str, Any]:
-    if isinstance(value, cls):
-        value = value._data
-    elif type(value) is not dict and not isinstance(value, Mapping):
-        raise ValidationError(path, f"expected an object ({cls.__name__} or a dict), got {_got(value)}")
-    if depth >= MAX_JSON_DEPTH:
-        raise ValidationError(path, f"nested deeper than {MAX_JSON_DEPTH} levels")
-    fields = cls._fields
-    prefix = f"{path}." if path else ""
-    out: dict[str, Any] = {}
-    for key, item in value.items():
-        field = fields.get(key)
-        if field is not None:
-            out[key] = to_wire(item, field.kind, prefix + key, depth + 1)
-        elif cls._open:
-            out[key] = check_json(item, prefix + str(key), depth + 1)
-        else:
-            hint = f" (fields: {', '.join(fields)})" if fields else ""
-            raise ValidationError(prefix + str(key), f"unknown field{hint}")
-    if len(out) < len(fields):
-        for key, field in fields.items():
-            if field.required and key not in out:
-                raise ValidationError(prefix + key, "is required")
-    return out
 
 
 def check_json(value: Any, path: str, depth: int = 0) -> Any:
