@@ -21,7 +21,10 @@ class Delivery:
     channel: str
     """ Known values - `email`. Accept any string. """
     status: str
-    """ Known values - `queued`, `sent`, `delivered`, `suppressed`, `failed`. Accept any string. """
+    """ Known values - `queued`, `sent`, `delivered`, `suppressed`, `failed`. Accept any string.
+    An email delivery goes `queued` → `sent` → `delivered` as the provider handles it; a
+    `suppressed` or `failed` delivery stays so. Reads show the status it has now.
+     """
     to: None | str
     """ The address delivered to, or null when the member has none. """
     created_at: datetime.datetime

@@ -29,7 +29,7 @@ class Member:
     created: datetime.datetime
     """ When the member was first identified. """
     updated: datetime.datetime
-    """ When the member was last changed. """
+    """ When the member was last changed (an identify or update that changes nothing leaves it). """
     deleted: datetime.datetime | None
     """ When the member was deleted, or null. """
     last_seen: datetime.datetime | None

@@ -16,7 +16,7 @@ class RunWorkflowResponse:
     run_id: str
     """ The run id (`wr_…`). """
     status: str
-    """ Known values - `queued`. Accept any string. """
+    """ The run's status when created. Known values - `queued`. Accept any string. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _wire_names: ClassVar[dict[str, str]] = {
         "runId": "run_id",

@@ -19,7 +19,10 @@ class WorkflowRun:
     workflow_id: str
     workflow_key: str
     status: str
-    """ Known values - `queued`, `running`, `completed`, `failed`, `cancelled`. Accept any string. """
+    """ Known values - `queued`, `running`, `completed`, `failed`, `cancelled`. Accept any string.
+    A run goes `queued` → `running` (`startedAt` set) → one final state: `completed`, `failed`
+    or `cancelled` (`finishedAt` set). Poll `getWorkflowRun` until it has `finishedAt`.
+     """
     member_id: str
     """ ChimeKit's internal member id (`mem_…`). """
     member_external_user_id: str
