@@ -87,8 +87,10 @@ def stop(sandbox: CliSandbox) -> None:
 
 
 @contextmanager
-def cli(args: Sequence[str], env: dict[str, str] | None = None) -> Iterator[CliSandbox]:
-    sandbox = start_cli(args, env)
+def cli(
+    args: Sequence[str], env: dict[str, str] | None = None, command: Sequence[str] | None = None
+) -> Iterator[CliSandbox]:
+    sandbox = start_cli(args, env, command=command)
     try:
         yield sandbox
     finally:
