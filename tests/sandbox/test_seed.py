@@ -13,8 +13,7 @@ import chimekit_sandbox
 import httpx
 import pytest
 import yaml
-from chimekit_sandbox import RunningSandbox, create_app
-from chimekit_sandbox._seed import SeedError, load_seed
+from chimekit_sandbox import RunningSandbox, SeedError, create_app, load_seed
 
 from ._cli import cli
 from .test_cli_and_durability import KEY, client
