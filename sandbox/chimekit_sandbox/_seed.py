@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final, NamedTuple, NoReturn
 
-from ._store import BUILT_IN_CATEGORIES, first_email, member_view
+from ._store import BUILT_IN_CATEGORIES, first_email, identity_key, member_view
 from ._util import derived_id, parse_stamp, stamp, workflow_ids
 
 JsonObject = dict[str, Any]
@@ -138,12 +138,6 @@ class _Reader:
         for message, where in self._validators[schema](value):
             self.fail(_path(path, where), message)
 
-    def unique(self, seen: set[str], value: str, path: str) -> str:
-        if value in seen:
-            self.fail(path, f"{value} appears twice in the seed")
-        seen.add(value)
-        return value
-
     # ------------------------------------------------------------ the document
 
     def seed(self, document: Any) -> Seed:
@@ -170,6 +164,14 @@ class _Reader:
             for n, raw in enumerate(self.items(top.get("workflowRuns"), "workflowRuns"))
         ]
         self.unique_all([s.doc["id"] for s in suppressions], "id", "suppressions")
+        scopes: set[tuple[str, str, str | None]] = set()  # one suppression per identity and category, as in the API
+        for n, suppression in enumerate(suppressions):
+            category = suppression.doc["category"]
+            scope = (suppression.member_id, identity_key(suppression.doc["identity"]), category and category["id"])
+            if scope in scopes:
+                where = f"category {category['id']}" if category else "all categories"
+                self.fail(f"suppressions[{n}].identity", f"a second suppression of this identity for {where}")
+            scopes.add(scope)
         self.unique_all([m.stored["message"]["id"] for m in messages], "id", "messages")
         self.unique_all([r["id"] for r in runs], "id", "workflowRuns")
         return Seed(
@@ -185,7 +187,9 @@ class _Reader:
     def unique_all(self, values: list[str], key: str, section: str) -> None:
         seen: set[str] = set()
         for n, value in enumerate(values):
-            self.unique(seen, value, f"{section}[{n}].{key}")
+            if value in seen:
+                self.fail(f"{section}[{n}].{key}", f"{value} appears twice in the seed")
+            seen.add(value)
 
     def categories(self, raw: Any) -> list[JsonObject]:
         if raw is None:
@@ -263,7 +267,7 @@ class _Reader:
         wanted = self.record(given["identity"], f"{path}.identity", ("type", "value"), ("type", "value"))
         request = {"identity": wanted} | ({"categoryId": given["categoryId"]} if given.get("categoryId") else {})
         self.conforms("AddSuppressionRequest", request, path)
-        same = [i for i in member.doc["identities"] if (i["type"], i["value"]) == (wanted["type"], wanted["value"])]
+        same = [i for i in member.doc["identities"] if identity_key(i) == identity_key(wanted)]
         if not same:
             self.fail(
                 f"{path}.identity", f"member {member.external_id} has no {wanted['type']} identity {wanted['value']}"

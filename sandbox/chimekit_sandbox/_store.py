@@ -92,8 +92,9 @@ def as_of(record: JsonObject | None, moment: datetime) -> JsonObject | None:
     return view
 
 
-def _identity_key(identity_type: str, value: str) -> str:
-    # Emails match case-insensitively; JSON keeps the key ASCII whatever the value holds.
+def identity_key(identity: JsonObject) -> str:
+    """What makes two identities the same: the type and the value (emails case-insensitively); ASCII JSON."""
+    identity_type, value = identity["type"], identity["value"]
     return dumps([identity_type, value.lower() if identity_type == "email" else value])
 
 
@@ -168,7 +169,7 @@ class Store:
                 (
                     s.doc["id"],
                     s.member_id,
-                    _identity_key(s.doc["identity"]["type"], s.doc["identity"]["value"]),
+                    identity_key(s.doc["identity"]),
                     s.doc["category"]["id"] if s.doc["category"] else "",
                     dumps(s.doc),
                 )
@@ -248,10 +249,10 @@ class Store:
         if "attributes" in fields:
             doc["attributes"] = fields["attributes"]
         if "identities" in fields:
-            known = {_identity_key(i["type"], i["value"]): i for i in doc["identities"]}
+            known = {identity_key(i): i for i in doc["identities"]}
             identities = []
             for given in fields["identities"]:
-                same = known.get(_identity_key(given["type"], given["value"]))
+                same = known.get(identity_key(given))
                 identities.append(
                     {
                         "id": same["id"] if same else new_id("aid"),
@@ -344,8 +345,8 @@ class Store:
         with self._transaction(write=True) as db:
             member_id, doc = self._active_member(db, external_id)
             category = self._category(db, category_id) if category_id is not None else None
-            key = _identity_key(identity_type, value)
-            identity = next((i for i in doc["identities"] if _identity_key(i["type"], i["value"]) == key), None)
+            key = identity_key({"type": identity_type, "value": value})
+            identity = next((i for i in doc["identities"] if identity_key(i) == key), None)
             if identity is None:
                 identity = {
                     "id": new_id("aid"),
@@ -390,7 +391,7 @@ class Store:
     def _is_suppressed(db: sqlite3.Connection, member_id: str, address: str, category_id: str) -> bool:
         row = db.execute(
             "SELECT 1 FROM suppressions WHERE member_id = ? AND identity_key = ? AND category_id IN ('', ?)",
-            (member_id, _identity_key("email", address), category_id),
+            (member_id, identity_key({"type": "email", "value": address}), category_id),
         ).fetchone()
         return row is not None
 

@@ -301,6 +301,17 @@ def test_left_out_ids_are_derived_and_stable_and_timestamps_default_to_loading(t
             "workflowRuns[0].status: ",
         ),
         ({"categories": []}, "categories: must list at least one category"),
+        (
+            {
+                "members": [{"externalUserId": "u", "identities": [{"type": "email", "value": "a@b.c"}]}],
+                "suppressions": [
+                    {"externalUserId": "u", "identity": {"type": "email", "value": "a@b.c"}},
+                    {"id": "sup_2", "externalUserId": "u", "identity": {"type": "email", "value": "A@B.C"}},
+                ],
+            },
+            # The same address (emails match case-insensitively), both global.
+            "suppressions[1].identity: a second suppression of this identity for all categories",
+        ),
     ],
 )
 def test_a_broken_seed_is_refused_naming_the_record(tmp_path: Path, seed: Any, problem: str) -> None:
