@@ -1,19 +1,26 @@
-# Everything starts from a machine with only python3: `make install` builds .venv from pinned
-# requirements. Every target that needs the venv depends on the install stamp.
+# Everything starts from a machine with only python3. Two stamps on one .venv, each from pinned
+# requirements: the demo's (runtime dependencies of chimekit and chimekit-sandbox, both installed
+# editable) and the dev one on top (tools for tests, lint, generation, packaging). Either can come first.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
+DEMO_STAMP := $(VENV)/.demo-stamp
 STAMP := $(VENV)/.installed-stamp
+PIP := $(BIN)/python -m pip install -q --disable-pip-version-check
 SPEC := openapi/chimekit.yaml
 GEN_OUT := generated/chimekit_api
 GENERATE = PATH="$(BIN):$$PATH" $(BIN)/python codegen/generate.py --spec $(SPEC)
 
-.PHONY: install generate check-generated lint test test-fast contract demo bench clean
+.PHONY: install generate check-generated lint test test-fast contract demo bench dist clean
 
-$(STAMP): requirements-dev.txt pyproject.toml
+$(DEMO_STAMP): requirements-demo.txt pyproject.toml sandbox/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
-	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
+	$(PIP) -r requirements-demo.txt
+	$(PIP) --no-deps -e . -e ./sandbox
+	touch $(DEMO_STAMP)
+
+$(STAMP): $(DEMO_STAMP) requirements-dev.txt
+	$(PIP) -r requirements-dev.txt
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -37,15 +44,22 @@ lint: $(STAMP)
 	$(BIN)/mypy overlay/chimekit sandbox/chimekit_sandbox examples generated/chimekit_api codegen
 
 ## demo: the main job: the docs' flow through the SDK against an embedded sandbox (examples/demo.py)
-demo: $(STAMP)
+demo: $(DEMO_STAMP)
 	$(BIN)/python examples/demo.py
 
 ## test: the README's test command; CI runs exactly this
 test: $(STAMP) check-generated lint
 	$(BIN)/python -m pytest
 
+## dist: wheels and sdists of both distributions (chimekit from ., chimekit-sandbox from sandbox/) in dist/
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build -q --no-isolation --outdir dist .
+	$(BIN)/python -m build -q --no-isolation --outdir dist sandbox
+	@ls -l dist
+
 clean:
-	rm -rf $(VENV) reports .mypy_cache .ruff_cache
+	rm -rf $(VENV) reports dist .mypy_cache .ruff_cache
 
 ## contract: schemathesis (pinned) against BASE_URL, or against a sandbox started for the run.
 ## make contract [BASE_URL=http://host:port] [SECRET_KEY=...] [SEED=...]; JUnit in reports/.

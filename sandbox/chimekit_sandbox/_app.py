@@ -16,7 +16,7 @@ from starlette.routing import Route, request_response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import _validation as v
-from ._store import NotFoundError, Store
+from ._store import DEFAULT_STEP_SECONDS, NotFoundError, SeedSource, Store
 from ._util import dumps
 
 logger = logging.getLogger("chimekit_sandbox")
@@ -222,12 +222,19 @@ async def _http_exception(request: Request, exc: Exception) -> Response:
 
 
 class SandboxApp(RequestIdMiddleware):
-    """The sandbox's ASGI app; ``close()`` releases the database."""
+    """The sandbox's ASGI app; ``close()`` releases the database. ``seed`` and ``step_seconds``: see ``Store``."""
 
-    def __init__(self, *, secret_key: str, db_path: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        secret_key: str,
+        db_path: str | None = None,
+        seed: SeedSource | None = None,
+        step_seconds: float = DEFAULT_STEP_SECONDS,
+    ) -> None:
         if not secret_key:
             raise ValueError("secret_key must not be empty")
-        self.store = Store(db_path)
+        self.store = Store(db_path, seed=seed, step_seconds=step_seconds)
         api = Api(self.store, secret_key)
         handlers = {HTTPException: _http_exception, Exception: _server_error}
         app = Starlette(routes=api.routes(), exception_handlers=handlers)
@@ -238,6 +245,14 @@ class SandboxApp(RequestIdMiddleware):
         self.store.close()
 
 
-def create_app(*, secret_key: str, db_path: str | None = None) -> SandboxApp:
-    """The sandbox as an ASGI app. ``db_path`` None keeps the state in memory."""
-    return SandboxApp(secret_key=secret_key, db_path=db_path)
+def create_app(
+    *,
+    secret_key: str,
+    db_path: str | None = None,
+    seed: SeedSource | None = None,
+    step_seconds: float = DEFAULT_STEP_SECONDS,
+) -> SandboxApp:
+    """The sandbox as an ASGI app. ``db_path`` None keeps the state in memory; ``seed``: the records a
+    new database starts with (``"docs"`` or a seed file); ``step_seconds``: how long each step of a run
+    or an email delivery takes."""
+    return SandboxApp(secret_key=secret_key, db_path=db_path, seed=seed, step_seconds=step_seconds)

@@ -8,12 +8,13 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import uvicorn
 from starlette.types import ASGIApp
 
-from ._app import create_app
+from ._app import SandboxApp, create_app
+from ._store import DEFAULT_STEP_SECONDS, SeedSource
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -57,9 +58,23 @@ class RunningSandbox:
 
     url: str
     secret_key: str
+    app: SandboxApp | None = field(default=None, compare=False)
 
     def __repr__(self) -> str:  # never show the secret
         return f"RunningSandbox(url={self.url!r}, secret_key='***')"
+
+    def _require_app(self) -> SandboxApp:
+        if self.app is None:
+            raise RuntimeError("this RunningSandbox has no app in this process (it was made from a URL and a key)")
+        return self.app
+
+    def advance(self, seconds: float) -> None:
+        """Move the server's clock forward: runs and deliveries move on as if ``seconds`` had passed."""
+        self._require_app().store.clock.advance(seconds)
+
+    def reset(self) -> None:
+        """Back to the state the server started with: its seed's records, or empty."""
+        self._require_app().store.reset()
 
 
 class ServerThread:
@@ -122,26 +137,40 @@ def serve_in_thread(app: ASGIApp, *, host: str = "127.0.0.1") -> Iterator[str]:
         server.stop()
 
 
-def start_sandbox(*, secret_key: str | None = None, db_path: str | None = None) -> tuple[ServerThread, RunningSandbox]:
+def start_sandbox(
+    *,
+    secret_key: str | None = None,
+    db_path: str | None = None,
+    seed: SeedSource | None = None,
+    step_seconds: float = DEFAULT_STEP_SECONDS,
+) -> tuple[ServerThread, RunningSandbox]:
     """A started sandbox and its handle; the caller stops the ServerThread."""
     key = secret_key or f"sk_test_{secrets.token_urlsafe(24)}"
-    app = create_app(secret_key=key, db_path=db_path)
+    app = create_app(secret_key=key, db_path=db_path, seed=seed, step_seconds=step_seconds)
     server = ServerThread(app, on_exit=app.close)
     try:
         server.start()
     except BaseException:
         app.close()
         raise
-    return server, RunningSandbox(url=server.url, secret_key=key)
+    return server, RunningSandbox(url=server.url, secret_key=key, app=app)
 
 
 @contextmanager
-def running(*, secret_key: str | None = None, db_path: str | None = None) -> Iterator[RunningSandbox]:
+def running(
+    *,
+    secret_key: str | None = None,
+    db_path: str | None = None,
+    seed: SeedSource | None = None,
+    step_seconds: float = DEFAULT_STEP_SECONDS,
+) -> Iterator[RunningSandbox]:
     """Start a sandbox on 127.0.0.1 (free port) in a background thread; stop it on exit.
 
-    ``secret_key`` defaults to a random one; ``db_path`` None keeps the state in memory.
+    ``secret_key`` defaults to a random one; ``db_path`` None keeps the state in memory; ``seed``: the
+    records a new database starts with (``"docs"``, a seed file's path); ``step_seconds``: how long each
+    step of a workflow run or an email delivery takes (``advance`` moves the clock instead of waiting).
     """
-    server, sandbox = start_sandbox(secret_key=secret_key, db_path=db_path)
+    server, sandbox = start_sandbox(secret_key=secret_key, db_path=db_path, seed=seed, step_seconds=step_seconds)
     try:
         yield sandbox
     finally:

@@ -12,15 +12,28 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Final
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
-from ._util import derived_id, dumps, loads, new_id, now
+from ._util import Clock, dumps, loads, new_id, parse_stamp, stamp, workflow_ids
+
+if TYPE_CHECKING:
+    from ._seed import Seed
 
 JsonObject = dict[str, Any]
+# What a seed can be given as: a loaded Seed, a seed file's path, or a named seed ("docs").
+SeedSource: TypeAlias = "Seed | str | Path"
 
-DEFAULT_CATEGORY_ID: Final = "cat_product"
-# The default category is "Product", as in the docs' examples; "Billing" is there to scope suppressions to.
-_SEED_CATEGORIES: Final = ((DEFAULT_CATEGORY_ID, "Product"), ("cat_billing", "Billing"))
+# Without a seed, or a seed without categories: the default category (the first) is "Product", as in
+# the docs' examples; "Billing" is there to scope suppressions to.
+BUILT_IN_CATEGORIES: Final = ({"id": "cat_product", "name": "Product"}, {"id": "cat_billing", "name": "Billing"})
+_TABLES: Final = ("members", "categories", "suppressions", "messages", "runs")
+
+# How long a workflow run or an email delivery stays in each state (queued, running/sent, ...).
+DEFAULT_STEP_SECONDS: Final = 0.2
+# A stored run or delivery made through the API carries its future: [[time, changes], ...] (see as_of).
+_TIMELINE: Final = "_timeline"
 
 _SCHEMA: Final = """
 CREATE TABLE IF NOT EXISTS members (
@@ -59,12 +72,33 @@ class NotFoundError(Exception):
     """A resource the request names does not exist; ``str(err)`` is the error message."""
 
 
-def _identity_key(identity_type: str, value: str) -> str:
-    # Emails match case-insensitively; JSON keeps the key ASCII whatever the value holds.
+def as_created(record: JsonObject) -> JsonObject:
+    """A stored record without its timeline: as it was when created."""
+    return {key: value for key, value in record.items() if key != _TIMELINE}
+
+
+def as_of(record: JsonObject | None, moment: datetime) -> JsonObject | None:
+    """A stored record as it is at ``moment``: the steps of its timeline whose time has come, applied in order.
+
+    Records without a timeline (seeded ones, or those already in their final state) are returned as stored.
+    """
+    if record is None or _TIMELINE not in record:
+        return record
+    view = as_created(record)
+    for at, changes in record[_TIMELINE]:
+        if parse_stamp(at) > moment:
+            break
+        view.update(changes)
+    return view
+
+
+def identity_key(identity: JsonObject) -> str:
+    """What makes two identities the same: the type and the value (emails case-insensitively); ASCII JSON."""
+    identity_type, value = identity["type"], identity["value"]
     return dumps([identity_type, value.lower() if identity_type == "email" else value])
 
 
-def _first_email(identities: list[JsonObject]) -> str | None:
+def first_email(identities: list[JsonObject]) -> str | None:
     for identity in identities:
         if identity["type"] == "email":
             return str(identity["value"])
@@ -72,9 +106,30 @@ def _first_email(identities: list[JsonObject]) -> str | None:
 
 
 class Store:
-    """The sandbox's state. Thread-safe; every public method is one SQLite transaction."""
+    """The sandbox's state. Thread-safe; every public method is one SQLite transaction.
 
-    def __init__(self, db_path: str | None = None) -> None:
+    A new database starts with ``seed`` (a ``Seed``, a seed file's path or a named seed such as
+    ``"docs"``), or with the built-in categories alone. Runs and email deliveries made through the API
+    move on one state every ``step_seconds`` of ``clock`` time.
+    """
+
+    def __init__(
+        self,
+        db_path: str | None = None,
+        *,
+        seed: SeedSource | None = None,
+        step_seconds: float = DEFAULT_STEP_SECONDS,
+        clock: Clock | None = None,
+    ) -> None:
+        if step_seconds < 0:
+            raise ValueError("step_seconds must not be negative")
+        if isinstance(seed, str | Path):
+            from ._seed import load_seed
+
+            seed = load_seed(seed)
+        self.clock = clock or Clock()
+        self._step = timedelta(seconds=step_seconds)
+        self._seed = seed
         self._lock = threading.Lock()
         self._db = sqlite3.connect(db_path or ":memory:", isolation_level=None, check_same_thread=False, timeout=30)
         if db_path:
@@ -85,7 +140,61 @@ class Store:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     db.execute(statement)
-            db.executemany("INSERT OR IGNORE INTO categories (id, name) VALUES (?, ?)", _SEED_CATEGORIES)
+            new = db.execute("SELECT 1 FROM categories LIMIT 1").fetchone() is None
+            if new:
+                self._load(db)
+        if not new and seed is not None:
+            from ._seed import SeedError
+
+            self._db.close()
+            raise SeedError(
+                f"{db_path} already holds state and a seed goes into a new database only "
+                "(delete the file to seed it again, or leave out the seed to keep its state)"
+            )
+
+    def _load(self, db: sqlite3.Connection) -> None:
+        """The initial state of a new (or reset) database: the seed's records, or the built-in categories."""
+        seed = self._seed
+        categories = seed.categories if seed is not None else BUILT_IN_CATEGORIES
+        db.executemany("INSERT INTO categories (id, name) VALUES (?, ?)", [(c["id"], c["name"]) for c in categories])
+        if seed is None:
+            return
+        db.executemany(
+            "INSERT INTO members (id, external_id, doc) VALUES (?, ?, ?)",
+            [(m.member_id, m.external_id, dumps(m.doc)) for m in seed.members],
+        )
+        db.executemany(
+            "INSERT INTO suppressions (id, member_id, identity_key, category_id, doc) VALUES (?, ?, ?, ?, ?)",
+            [
+                (
+                    s.doc["id"],
+                    s.member_id,
+                    identity_key(s.doc["identity"]),
+                    s.doc["category"]["id"] if s.doc["category"] else "",
+                    dumps(s.doc),
+                )
+                for s in seed.suppressions
+            ],
+        )
+        db.executemany(
+            "INSERT INTO messages (id, member_id, doc) VALUES (?, ?, ?)",
+            [(m.stored["message"]["id"], m.member_id, dumps(m.stored)) for m in seed.messages],
+        )
+        db.executemany("INSERT INTO runs (id, doc) VALUES (?, ?)", [(r["id"], dumps(r)) for r in seed.runs])
+
+    def reset(self) -> None:
+        """Back to the initial state: the seed's records (or the built-in categories), nothing else."""
+        with self._transaction(write=True) as db:
+            for table in _TABLES:
+                db.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed table names)
+            self._load(db)
+
+    def _now(self) -> str:
+        return stamp(self.clock.now())
+
+    def _step_times(self, start: datetime, count: int) -> list[str]:
+        """The times of the ``count`` lifecycle steps after ``start``, one step apart."""
+        return [stamp(start + n * self._step) for n in range(1, count + 1)]
 
     def close(self) -> None:
         with self._lock:
@@ -121,56 +230,69 @@ class Store:
     def _save_member(db: sqlite3.Connection, member_id: str, doc: JsonObject) -> None:
         db.execute("UPDATE members SET doc = ? WHERE id = ?", (dumps(doc), member_id))
 
+    def _save_profile(
+        self, db: sqlite3.Connection, member_id: str, stored: JsonObject, doc: JsonObject, now: str
+    ) -> JsonObject:
+        """Save ``doc`` over ``stored`` and return it as saved: ``updated`` moves only when something changed."""
+        if doc == stored:
+            return stored
+        doc = {**doc, "updated": now}
+        self._save_member(db, member_id, doc)
+        return doc
+
     @staticmethod
-    def _apply_profile(doc: JsonObject, fields: JsonObject) -> None:
+    def _with_profile(doc: JsonObject, fields: JsonObject) -> JsonObject:
+        """``doc`` with the given profile fields; an identity the member has keeps its id and metadata."""
+        doc = dict(doc)
         if "displayName" in fields:
             doc["displayName"] = fields["displayName"]
         if "attributes" in fields:
             doc["attributes"] = fields["attributes"]
         if "identities" in fields:
-            known = {_identity_key(i["type"], i["value"]): i["id"] for i in doc["identities"]}
-            doc["identities"] = [
-                {
-                    "id": known.get(_identity_key(given["type"], given["value"])) or new_id("aid"),
-                    "type": given["type"],
-                    "value": given["value"],
-                    "verified": given.get("verified", False),
-                    "metadata": None,
-                }
-                for given in fields["identities"]
-            ]
+            known = {identity_key(i): i for i in doc["identities"]}
+            identities = []
+            for given in fields["identities"]:
+                same = known.get(identity_key(given))
+                identities.append(
+                    {
+                        "id": same["id"] if same else new_id("aid"),
+                        "type": given["type"],
+                        "value": given["value"],
+                        "verified": given.get("verified", False),
+                        "metadata": same["metadata"] if same else None,
+                    }
+                )
+            doc["identities"] = identities
+        return doc
 
     @staticmethod
-    def _fresh_profile(stamp: str) -> JsonObject:
+    def _fresh_profile(now: str) -> JsonObject:
         return {
             "displayName": None,
             "attributes": {},
             "identities": [],
-            "created": stamp,
-            "updated": stamp,
+            "created": now,
+            "updated": now,
             "deleted": None,
             "lastSeen": None,
         }
 
     def identify(self, external_id: str, fields: JsonObject) -> JsonObject:
         """Upsert by externalUserId; a deleted member is revived with a fresh profile."""
-        stamp = now()
+        now = self._now()
         with self._transaction(write=True) as db:
             row = self._member_row(db, external_id)
             if row is None:
-                member_id, doc = new_id("mem"), self._fresh_profile(stamp)
-                self._apply_profile(doc, fields)
+                member_id, doc = new_id("mem"), self._with_profile(self._fresh_profile(now), fields)
                 db.execute(
                     "INSERT INTO members (id, external_id, doc) VALUES (?, ?, ?)", (member_id, external_id, dumps(doc))
                 )
                 return member_view(external_id, doc)
-            member_id, doc = row
-            if doc["deleted"] is not None:
-                doc = {**self._fresh_profile(stamp), "created": doc["created"]}
-            self._apply_profile(doc, fields)
-            doc["updated"] = stamp
-            self._save_member(db, member_id, doc)
-            return member_view(external_id, doc)
+            member_id, stored = row
+            doc = stored if stored["deleted"] is None else {**self._fresh_profile(now), "created": stored["created"]}
+            return member_view(
+                external_id, self._save_profile(db, member_id, stored, self._with_profile(doc, fields), now)
+            )
 
     def find_member(self, external_id: str) -> JsonObject | None:
         with self._transaction(write=False) as db:
@@ -184,11 +306,10 @@ class Store:
             row = self._member_row(db, external_id)
             if row is None or row[1]["deleted"] is not None:
                 return None
-            member_id, doc = row
-            self._apply_profile(doc, fields)
-            doc["updated"] = now()
-            self._save_member(db, member_id, doc)
-            return member_view(external_id, doc)
+            member_id, stored = row
+            return member_view(
+                external_id, self._save_profile(db, member_id, stored, self._with_profile(stored, fields), self._now())
+            )
 
     def delete_member(self, external_id: str) -> str | None:
         with self._transaction(write=True) as db:
@@ -196,7 +317,7 @@ class Store:
             if row is None or row[1]["deleted"] is not None:
                 return None
             member_id, doc = row
-            doc["deleted"] = doc["updated"] = now()
+            doc["deleted"] = doc["updated"] = self._now()
             self._save_member(db, member_id, doc)
             return external_id
 
@@ -204,11 +325,14 @@ class Store:
 
     @staticmethod
     def _category(db: sqlite3.Connection, category_id: str | None) -> JsonObject:
-        row = db.execute(
-            "SELECT id, name FROM categories WHERE id = ?", (category_id or DEFAULT_CATEGORY_ID,)
-        ).fetchone()
+        """The category named, or the default one (the first) for None; 404 naming the known ones."""
+        if category_id is None:
+            row = db.execute("SELECT id, name FROM categories ORDER BY rowid LIMIT 1").fetchone()
+        else:
+            row = db.execute("SELECT id, name FROM categories WHERE id = ?", (category_id,)).fetchone()
         if row is None:
-            raise NotFoundError("categoryId: category not found")
+            known = ", ".join(known_id for (known_id,) in db.execute("SELECT id FROM categories ORDER BY rowid"))
+            raise NotFoundError(f"categoryId: category {category_id} not found (known: {known})")
         return {"id": row[0], "name": row[1]}
 
     def list_suppressions(self, external_id: str) -> list[JsonObject]:
@@ -221,8 +345,8 @@ class Store:
         with self._transaction(write=True) as db:
             member_id, doc = self._active_member(db, external_id)
             category = self._category(db, category_id) if category_id is not None else None
-            key = _identity_key(identity_type, value)
-            identity = next((i for i in doc["identities"] if _identity_key(i["type"], i["value"]) == key), None)
+            key = identity_key({"type": identity_type, "value": value})
+            identity = next((i for i in doc["identities"] if identity_key(i) == key), None)
             if identity is None:
                 identity = {
                     "id": new_id("aid"),
@@ -232,7 +356,7 @@ class Store:
                     "metadata": None,
                 }
                 doc["identities"].append(identity)
-                doc["updated"] = now()
+                doc["updated"] = self._now()
                 self._save_member(db, member_id, doc)
             scope = category["id"] if category else ""
             existing = db.execute(
@@ -241,12 +365,12 @@ class Store:
             ).fetchone()
             if existing is not None:
                 return loads(existing[0])  # type: ignore[no-any-return]
-            stamp = now()
+            now = self._now()
             suppression = {
                 "id": new_id("sup"),
                 "reason": "opt-out",
-                "createdAt": stamp,
-                "updatedAt": stamp,
+                "createdAt": now,
+                "updatedAt": now,
                 "identity": dict(identity),
                 "category": category,
             }
@@ -267,7 +391,7 @@ class Store:
     def _is_suppressed(db: sqlite3.Connection, member_id: str, address: str, category_id: str) -> bool:
         row = db.execute(
             "SELECT 1 FROM suppressions WHERE member_id = ? AND identity_key = ? AND category_id IN ('', ?)",
-            (member_id, _identity_key("email", address), category_id),
+            (member_id, identity_key({"type": "email", "value": address}), category_id),
         ).fetchone()
         return row is not None
 
@@ -277,7 +401,8 @@ class Store:
         with self._transaction(write=True) as db:
             member_id, doc = self._active_member(db, external_id)
             category = self._category(db, category_id)
-            stamp = now()
+            moment = self.clock.now()
+            created = stamp(moment)
             notification: JsonObject | None = None
             delivery: JsonObject | None = None
             template_id = content.get("templateId")
@@ -300,7 +425,7 @@ class Store:
             email = content.get("email")
             if email is not None:
                 payload.update(email.get("variables") or {})
-                address = _first_email(doc["identities"])
+                address = first_email(doc["identities"])
                 if address is None:
                     status = "failed"
                 elif self._is_suppressed(db, member_id, address, category["id"]):
@@ -312,8 +437,11 @@ class Store:
                     "channel": "email",
                     "status": status,
                     "to": address,
-                    "createdAt": stamp,
+                    "createdAt": created,
                 }
+                if status == "queued":  # then sent, then delivered, one step apart
+                    sent, delivered = self._step_times(moment, 2)
+                    delivery[_TIMELINE] = [[sent, {"status": "sent"}], [delivered, {"status": "delivered"}]]
             message = {
                 "id": new_id("msg"),
                 "memberId": member_id,
@@ -324,7 +452,7 @@ class Store:
                 "payload": payload,
                 "dispatchStatus": "dispatched",
                 "scheduledFor": None,
-                "createdAt": stamp,
+                "createdAt": created,
             }
             stored = {"message": message, "delivery": delivery, "notification": notification, "category": category}
             db.execute(
@@ -332,7 +460,7 @@ class Store:
             )
             return {
                 "message": message,
-                "delivery": delivery,
+                "delivery": as_created(delivery) if delivery else None,
                 "notification": notification,
                 "audienceMember": {"id": member_id},
             }
@@ -345,7 +473,7 @@ class Store:
             "id": member_id,
             "externalUserId": external_id,
             "displayName": doc["displayName"],
-            "email": _first_email(doc["identities"]),
+            "email": first_email(doc["identities"]),
         }
 
     def get_message(self, message_id: str) -> JsonObject:
@@ -356,7 +484,7 @@ class Store:
             stored = loads(row[1])
             return {
                 "message": stored["message"],
-                "delivery": stored["delivery"],
+                "delivery": as_of(stored["delivery"], self.clock.now()),
                 "notification": stored["notification"],
                 "recipient": self._recipient(db, row[0]),
             }
@@ -371,6 +499,7 @@ class Store:
                 (member_id, limit, offset),
             ).fetchall()
         items = []
+        now = self.clock.now()
         for (doc_text,) in rows:
             stored = loads(doc_text)
             message, notification = stored["message"], stored["notification"]
@@ -379,7 +508,7 @@ class Store:
             items.append(
                 {
                     "message": summary,
-                    "delivery": stored["delivery"],
+                    "delivery": as_of(stored["delivery"], now),
                     "recipient": recipient,
                     "category": stored["category"],
                 }
@@ -389,20 +518,31 @@ class Store:
     # ------------------------------------------------------------ workflows
 
     def run_workflow(self, key: str, external_id: str, context: JsonObject, api_key_id: str) -> JsonObject:
+        """Queue a run; it starts one step later and finishes one step after that: ``completed``, or
+        ``failed`` when its context holds ``"sandbox": {"fail": true}``."""
+        moment = self.clock.now()
+        started, finished = self._step_times(moment, 2)
+        directive = context.get("sandbox")
+        outcome = "failed" if isinstance(directive, dict) and directive.get("fail") is True else "completed"
+        workflow_id, version_id = workflow_ids(key)
         with self._transaction(write=True) as db:
             member_id, _ = self._active_member(db, external_id)
             run = {
                 "id": new_id("wr"),
-                "workflowVersionId": derived_id("wv", key, "1"),
-                "workflowId": derived_id("wf", key),
+                "workflowVersionId": version_id,
+                "workflowId": workflow_id,
                 "workflowKey": key,
                 "status": "queued",
                 "memberId": member_id,
                 "memberExternalUserId": external_id,
-                "createdAt": now(),
+                "createdAt": stamp(moment),
                 "startedAt": None,
                 "finishedAt": None,
                 "context": {**context, "apiKeyId": api_key_id},
+                _TIMELINE: [
+                    [started, {"status": "running", "startedAt": started}],
+                    [finished, {"status": outcome, "finishedAt": finished}],
+                ],
             }
             db.execute("INSERT INTO runs (id, doc) VALUES (?, ?)", (run["id"], dumps(run)))
             return {"runId": run["id"], "status": run["status"]}
@@ -412,7 +552,7 @@ class Store:
             row = db.execute("SELECT doc FROM runs WHERE id = ?", (run_id,)).fetchone()
         if row is None:
             raise NotFoundError("workflow run not found")
-        return {"run": loads(row[0])}
+        return {"run": as_of(loads(row[0]), self.clock.now())}
 
 
 _SUMMARY_KEYS: Final = ("id", "memberId", "categoryId", "source", "dispatchStatus", "scheduledFor", "createdAt")
@@ -423,7 +563,7 @@ def member_view(external_id: str, doc: JsonObject) -> JsonObject:
     identities = doc["identities"]
     return {
         "id": external_id,
-        "email": _first_email(identities),
+        "email": first_email(identities),
         "displayName": doc["displayName"],
         "identities": [{"type": i["type"], "value": i["value"], "verified": i["verified"]} for i in identities],
         "attributes": doc["attributes"],

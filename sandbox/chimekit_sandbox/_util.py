@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from datetime import UTC, datetime
+import threading
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 
@@ -20,10 +21,37 @@ def derived_id(prefix: str, *parts: str) -> str:
     return f"{prefix}_{digest}"
 
 
-def now() -> str:
-    """The current time as ISO 8601 UTC with milliseconds and ``Z``."""
-    stamp = datetime.now(UTC)
-    return stamp.strftime("%Y-%m-%dT%H:%M:%S.") + f"{stamp.microsecond // 1000:03d}Z"
+def workflow_ids(key: str) -> tuple[str, str]:
+    """The ``workflowId`` and ``workflowVersionId`` of a workflow key: the sandbox has one version per key."""
+    return derived_id("wf", key), derived_id("wv", key, "1")
+
+
+def stamp(moment: datetime) -> str:
+    """``moment`` as the API writes times: ISO 8601 UTC with milliseconds and ``Z``."""
+    moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def parse_stamp(text: str) -> datetime:
+    """A stored timestamp (any ISO 8601 form with an offset) as an aware datetime."""
+    return datetime.fromisoformat(text)
+
+
+class Clock:
+    """The sandbox's time: the wall clock plus an offset that ``advance`` moves forward (never back)."""
+
+    def __init__(self) -> None:
+        self._offset = timedelta()
+        self._lock = threading.Lock()
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self._offset
+
+    def advance(self, seconds: float) -> None:
+        if seconds < 0:
+            raise ValueError("the sandbox clock only moves forward")
+        with self._lock:
+            self._offset += timedelta(seconds=seconds)
 
 
 def dumps(value: Any) -> str:

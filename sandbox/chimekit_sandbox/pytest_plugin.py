@@ -1,22 +1,42 @@
 """pytest fixtures for testing against the sandbox (registered as the ``chimekit_sandbox`` plugin).
 
-``chimekit_sandbox``: a fresh sandbox (empty state, random secret, own port) per test.
-``chimekit_client``: a ``chimekit.ChimeKit`` pointed at it, closed after the test.
+``chimekit_sandbox``: a fresh sandbox (own port, random secret) per test, seeded with ``chimekit_seed``.
+``chimekit_client`` / ``chimekit_async_client``: a ``chimekit.ChimeKit`` / ``chimekit.AsyncChimeKit``
+pointed at it, closed after the test.
+``chimekit_seed``: what the sandbox starts with: ``@pytest.mark.chimekit_seed("docs")`` (or a seed
+file's path) on the test, else nothing. Override the fixture in a conftest.py to seed many tests.
+``chimekit_step_seconds``: how long each step of a workflow run or email delivery takes (0.2 s);
+override it like ``chimekit_seed``. ``chimekit_sandbox.advance(seconds)`` moves the clock instead.
 
-Nothing here imports starlette or uvicorn until a fixture is used, so installing chimekit without
-the ``sandbox`` extra does not break pytest.
+Nothing here imports the server (starlette, uvicorn) or the SDK until a fixture is used, so the
+plugin costs pytest runs that do not use it nothing.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+from ._store import DEFAULT_STEP_SECONDS
+
 if TYPE_CHECKING:
+    from chimekit import AsyncChimeKit, ChimeKit
+
+    from ._seed import Seed
     from ._server import RunningSandbox, ServerThread
+
+SEED_MARKER = "chimekit_seed"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"{SEED_MARKER}(seed): start this test's chimekit_sandbox with a seed: 'docs' (the docs' example "
+        "records) or the path of a YAML/JSON seed file",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -30,11 +50,33 @@ def _chimekit_sandbox_stopping() -> Iterator[list[ServerThread]]:
 
 
 @pytest.fixture
-def chimekit_sandbox(_chimekit_sandbox_stopping: list[ServerThread]) -> Iterator[RunningSandbox]:
-    """A sandbox on 127.0.0.1 with empty in-memory state; ``.url`` and ``.secret_key``."""
+def chimekit_seed(request: pytest.FixtureRequest) -> str | Path | Seed | None:
+    """The seed of the test's sandbox: its ``@pytest.mark.chimekit_seed(...)`` argument, else None (empty)."""
+    marker = request.node.get_closest_marker(SEED_MARKER)
+    if marker is None:
+        return None
+    if len(marker.args) != 1 or marker.kwargs:
+        raise pytest.UsageError(f"@pytest.mark.{SEED_MARKER} takes one argument: 'docs' or a seed file's path")
+    seed: str | Path | Seed = marker.args[0]
+    return seed
+
+
+@pytest.fixture
+def chimekit_step_seconds() -> float:
+    """How long each step of a workflow run or an email delivery takes in the test's sandbox."""
+    return DEFAULT_STEP_SECONDS
+
+
+@pytest.fixture
+def chimekit_sandbox(
+    _chimekit_sandbox_stopping: list[ServerThread],
+    chimekit_seed: str | Path | Seed | None,
+    chimekit_step_seconds: float,
+) -> Iterator[RunningSandbox]:
+    """A sandbox on 127.0.0.1 with in-memory state; ``.url``, ``.secret_key``, ``.advance()``, ``.reset()``."""
     from ._server import start_sandbox
 
-    server, sandbox = start_sandbox()
+    server, sandbox = start_sandbox(seed=chimekit_seed, step_seconds=chimekit_step_seconds)
     try:
         yield sandbox
     finally:
@@ -43,11 +85,18 @@ def chimekit_sandbox(_chimekit_sandbox_stopping: list[ServerThread]) -> Iterator
 
 
 @pytest.fixture
-def chimekit_client(chimekit_sandbox: RunningSandbox) -> Iterator[Any]:
+def chimekit_client(chimekit_sandbox: RunningSandbox) -> Iterator[ChimeKit]:
     """A ``chimekit.ChimeKit`` client for the test's sandbox."""
-    chimekit = importlib.import_module("chimekit")
-    client = chimekit.ChimeKit(secret_key=chimekit_sandbox.secret_key, base_url=chimekit_sandbox.url)
-    try:
+    from chimekit import ChimeKit
+
+    with ChimeKit(secret_key=chimekit_sandbox.secret_key, base_url=chimekit_sandbox.url) as client:
         yield client
-    finally:
-        client.close()
+
+
+@pytest.fixture
+async def chimekit_async_client(chimekit_sandbox: RunningSandbox) -> AsyncIterator[AsyncChimeKit]:
+    """A ``chimekit.AsyncChimeKit`` client for the test's sandbox (an async fixture: ``@pytest.mark.anyio``)."""
+    from chimekit import AsyncChimeKit
+
+    async with AsyncChimeKit(secret_key=chimekit_sandbox.secret_key, base_url=chimekit_sandbox.url) as client:
+        yield client

@@ -28,7 +28,8 @@ def sandbox() -> Iterator[Any]:
     """The real ChimeKit sandbox server on 127.0.0.1 (one per test module: the flows build on each other)."""
     import chimekit_sandbox
 
-    with chimekit_sandbox.running(secret_key=SECRET) as running:
+    # Runs stay queued for an hour: a test reading one right after starting it sees it queued, however slow.
+    with chimekit_sandbox.running(secret_key=SECRET, step_seconds=3600) as running:
         yield running
 
 

@@ -12,6 +12,16 @@ SECRET = "sk_test_in_process"
 SSL_CONTEXT = httpx.create_ssl_context()
 
 
+# Runs and deliveries stay in each state for an hour unless a test moves the clock (chimekit_sandbox.advance):
+# what a test reads right after a write never depends on how fast the machine is.
+STEP_SECONDS = 3600.0
+
+
+@pytest.fixture
+def chimekit_step_seconds() -> float:
+    return STEP_SECONDS
+
+
 @pytest.fixture
 def api(chimekit_sandbox: RunningSandbox) -> Iterator[httpx.Client]:
     """Real HTTP on loopback against a fresh sandbox, authorised."""

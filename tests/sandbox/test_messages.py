@@ -88,7 +88,7 @@ def test_send_errors(api: httpx.Client) -> None:
     identify(api)
     response = send(api, {"in_app": {"title": "T"}}, categoryId="cat_missing")
     assert response.status_code == 404
-    assert response.json() == {"error": "categoryId: category not found"}
+    assert response.json() == {"error": "categoryId: category cat_missing not found (known: cat_product, cat_billing)"}
     for content, problem in [
         ({}, "content: "),
         ({"variables": {}}, "content: "),

@@ -76,7 +76,7 @@ def test_unknown_member_and_unknown_category_are_404(api: httpx.Client) -> None:
     identify(api)
     response = suppress(api, "a@example.com", "cat_nope")
     assert response.status_code == 404
-    assert response.json() == {"error": "categoryId: category not found"}
+    assert response.json() == {"error": "categoryId: category cat_nope not found (known: cat_product, cat_billing)"}
     assert api.delete("/audience/members/user_123/suppressions/sup_nope").status_code == 404
 
 

@@ -347,7 +347,7 @@ SEND_MESSAGE = Operation(
     path="/sdk/v1/messages/send",
     tag="messages",
     summary="Send a message",
-    description="Sends a message to an audience member (`404` for an unknown member). Content is either a\ntemplate (`content.templateId`, sent as-is with optional variables) or one or more channels\n(`content.in_app` and/or `content.email`); a content with neither, or with both a template\nand channels, is a `400`.\n\nAn `in_app` channel creates the in-app `notification`. An `email` channel creates a\n`delivery` to the member's first email identity; its status is `suppressed` when that\nidentity has a global suppression or one for the message's category, and `failed` (with `to`\nnull) when the member has no email identity. A template send is\nanswered with the stored message; the template's channels are rendered asynchronously, so\n`notification` and `delivery` are null in the response.\n",
+    description="Sends a message to an audience member (`404` for an unknown member). Content is either a\ntemplate (`content.templateId`, sent as-is with optional variables) or one or more channels\n(`content.in_app` and/or `content.email`); a content with neither, or with both a template\nand channels, is a `400`.\n\nAn `in_app` channel creates the in-app `notification`. An `email` channel creates a\n`delivery` to the member's first email identity; its status is `suppressed` when that\nidentity has a global suppression or one for the message's category, and `failed` (with `to`\nnull) when the member has no email identity; otherwise it is `queued` and moves on by itself\n(`sent`, then `delivered`: see `Delivery.status`; this answer shows it as created). A template send is\nanswered with the stored message; the template's channels are rendered asynchronously, so\n`notification` and `delivery` are null in the response.\n",
     path_params=(),
     query_params=(),
     body=models.SendMessageRequest,
@@ -368,7 +368,7 @@ GET_WORKFLOW_RUN = Operation(
     path="/sdk/v1/workflows/runs/{runId}",
     tag="workflows",
     summary="Get a workflow run",
-    description="Returns metadata for a previously queued run. `404` if unknown.",
+    description="Returns metadata for a previously queued run, as it is now: its `status` moves from `queued`\nto `running` (`startedAt` set) to a final state (`finishedAt` set), see `WorkflowRun.status`.\n`404` if unknown.\n",
     path_params=(
         Parameter(
             name="runId",
@@ -398,7 +398,7 @@ RUN_WORKFLOW = Operation(
     path="/sdk/v1/workflows/{key}/run",
     tag="workflows",
     summary="Run a workflow",
-    description="Queues a workflow run for an existing audience member (`404` for an unknown member).\n`context` is merged into the run context, to which the server adds `apiKeyId`.\n",
+    description='Queues a workflow run for an existing audience member (`404` for an unknown member).\n`context` is merged into the run context, to which the server adds `apiKeyId`. The answer is\nthe run as created (`queued`); the run then moves on by itself (`running`, then a final state:\nsee `WorkflowRun.status`), which `getWorkflowRun` shows. The sandbox server takes\n`--step-seconds` (0.2 s by default) per step, and ends a run whose context holds\n`"sandbox": {"fail": true}` as `failed`.\n',
     path_params=(
         Parameter(
             name="key",

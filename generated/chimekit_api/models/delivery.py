@@ -43,7 +43,9 @@ class Delivery(Model):
 
     @property
     def status(self) -> str:
-        """Known values - `queued`, `sent`, `delivered`, `suppressed`, `failed`. Accept any string."""
+        """Known values - `queued`, `sent`, `delivered`, `suppressed`, `failed`. Accept any string.
+        An email delivery goes `queued` → `sent` → `delivered` as the provider handles it; a
+        `suppressed` or `failed` delivery stays so. Reads show the status it has now."""
         value: str = self._get("status")
         return value
 

@@ -75,7 +75,7 @@ class Member(Model):
 
     @property
     def updated(self) -> datetime.datetime:
-        """When the member was last changed."""
+        """When the member was last changed (an identify or update that changes nothing leaves it)."""
         value: datetime.datetime = self._get("updated")
         return value
 

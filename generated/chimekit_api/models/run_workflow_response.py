@@ -27,7 +27,7 @@ class RunWorkflowResponse(Model):
 
     @property
     def status(self) -> str:
-        """Known values - `queued`. Accept any string."""
+        """The run's status when created. Known values - `queued`. Accept any string."""
         value: str = self._get("status")
         return value
 

@@ -61,7 +61,9 @@ class WorkflowRun(Model):
 
     @property
     def status(self) -> str:
-        """Known values - `queued`, `running`, `completed`, `failed`, `cancelled`. Accept any string."""
+        """Known values - `queued`, `running`, `completed`, `failed`, `cancelled`. Accept any string.
+        A run goes `queued` → `running` (`startedAt` set) → one final state: `completed`, `failed`
+        or `cancelled` (`finishedAt` set). Poll `getWorkflowRun` until it has `finishedAt`."""
         value: str = self._get("status")
         return value
 

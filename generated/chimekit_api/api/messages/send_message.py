@@ -55,7 +55,9 @@ def sync_detailed(
     An `in_app` channel creates the in-app `notification`. An `email` channel creates a
     `delivery` to the member's first email identity; its status is `suppressed` when that
     identity has a global suppression or one for the message's category, and `failed` (with `to`
-    null) when the member has no email identity. A template send is
+    null) when the member has no email identity; otherwise it is `queued` and moves on by itself
+    (`sent`, then `delivered`: see `Delivery.status`; this answer shows it as created). A template send
+    is
     answered with the stored message; the template's channels are rendered asynchronously, so
     `notification` and `delivery` are null in the response.
 
@@ -96,7 +98,9 @@ def sync(
     An `in_app` channel creates the in-app `notification`. An `email` channel creates a
     `delivery` to the member's first email identity; its status is `suppressed` when that
     identity has a global suppression or one for the message's category, and `failed` (with `to`
-    null) when the member has no email identity. A template send is
+    null) when the member has no email identity; otherwise it is `queued` and moves on by itself
+    (`sent`, then `delivered`: see `Delivery.status`; this answer shows it as created). A template send
+    is
     answered with the stored message; the template's channels are rendered asynchronously, so
     `notification` and `delivery` are null in the response.
 
@@ -132,7 +136,9 @@ async def asyncio_detailed(
     An `in_app` channel creates the in-app `notification`. An `email` channel creates a
     `delivery` to the member's first email identity; its status is `suppressed` when that
     identity has a global suppression or one for the message's category, and `failed` (with `to`
-    null) when the member has no email identity. A template send is
+    null) when the member has no email identity; otherwise it is `queued` and moves on by itself
+    (`sent`, then `delivered`: see `Delivery.status`; this answer shows it as created). A template send
+    is
     answered with the stored message; the template's channels are rendered asynchronously, so
     `notification` and `delivery` are null in the response.
 
@@ -171,7 +177,9 @@ async def asyncio(
     An `in_app` channel creates the in-app `notification`. An `email` channel creates a
     `delivery` to the member's first email identity; its status is `suppressed` when that
     identity has a global suppression or one for the message's category, and `failed` (with `to`
-    null) when the member has no email identity. A template send is
+    null) when the member has no email identity; otherwise it is `queued` and moves on by itself
+    (`sent`, then `delivered`: see `Delivery.status`; this answer shows it as created). A template send
+    is
     answered with the stored message; the template's channels are rendered asynchronously, so
     `notification` and `delivery` are null in the response.
 

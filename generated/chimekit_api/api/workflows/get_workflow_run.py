@@ -47,7 +47,9 @@ def sync_detailed(
 ) -> Response[Error | WorkflowRunResponse]:
     """Get a workflow run
 
-     Returns metadata for a previously queued run. `404` if unknown.
+     Returns metadata for a previously queued run, as it is now: its `status` moves from `queued`
+    to `running` (`startedAt` set) to a final state (`finishedAt` set), see `WorkflowRun.status`.
+    `404` if unknown.
 
     Args:
         run_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).
@@ -78,7 +80,9 @@ def sync(
 ) -> Error | WorkflowRunResponse | None:
     """Get a workflow run
 
-     Returns metadata for a previously queued run. `404` if unknown.
+     Returns metadata for a previously queued run, as it is now: its `status` moves from `queued`
+    to `running` (`startedAt` set) to a final state (`finishedAt` set), see `WorkflowRun.status`.
+    `404` if unknown.
 
     Args:
         run_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).
@@ -104,7 +108,9 @@ async def asyncio_detailed(
 ) -> Response[Error | WorkflowRunResponse]:
     """Get a workflow run
 
-     Returns metadata for a previously queued run. `404` if unknown.
+     Returns metadata for a previously queued run, as it is now: its `status` moves from `queued`
+    to `running` (`startedAt` set) to a final state (`finishedAt` set), see `WorkflowRun.status`.
+    `404` if unknown.
 
     Args:
         run_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).
@@ -133,7 +139,9 @@ async def asyncio(
 ) -> Error | WorkflowRunResponse | None:
     """Get a workflow run
 
-     Returns metadata for a previously queued run. `404` if unknown.
+     Returns metadata for a previously queued run, as it is now: its `status` moves from `queued`
+    to `running` (`startedAt` set) to a final state (`finishedAt` set), see `WorkflowRun.status`.
+    `404` if unknown.
 
     Args:
         run_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).

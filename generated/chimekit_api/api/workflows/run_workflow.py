@@ -52,7 +52,11 @@ def sync_detailed(
     """Run a workflow
 
      Queues a workflow run for an existing audience member (`404` for an unknown member).
-    `context` is merged into the run context, to which the server adds `apiKeyId`.
+    `context` is merged into the run context, to which the server adds `apiKeyId`. The answer is
+    the run as created (`queued`); the run then moves on by itself (`running`, then a final state:
+    see `WorkflowRun.status`), which `getWorkflowRun` shows. The sandbox server takes
+    `--step-seconds` (0.2 s by default) per step, and ends a run whose context holds
+    `"sandbox": {"fail": true}` as `failed`.
 
     Args:
         key (str): A workflow key, e.g. `welcome-sequence`.
@@ -87,7 +91,11 @@ def sync(
     """Run a workflow
 
      Queues a workflow run for an existing audience member (`404` for an unknown member).
-    `context` is merged into the run context, to which the server adds `apiKeyId`.
+    `context` is merged into the run context, to which the server adds `apiKeyId`. The answer is
+    the run as created (`queued`); the run then moves on by itself (`running`, then a final state:
+    see `WorkflowRun.status`), which `getWorkflowRun` shows. The sandbox server takes
+    `--step-seconds` (0.2 s by default) per step, and ends a run whose context holds
+    `"sandbox": {"fail": true}` as `failed`.
 
     Args:
         key (str): A workflow key, e.g. `welcome-sequence`.
@@ -117,7 +125,11 @@ async def asyncio_detailed(
     """Run a workflow
 
      Queues a workflow run for an existing audience member (`404` for an unknown member).
-    `context` is merged into the run context, to which the server adds `apiKeyId`.
+    `context` is merged into the run context, to which the server adds `apiKeyId`. The answer is
+    the run as created (`queued`); the run then moves on by itself (`running`, then a final state:
+    see `WorkflowRun.status`), which `getWorkflowRun` shows. The sandbox server takes
+    `--step-seconds` (0.2 s by default) per step, and ends a run whose context holds
+    `"sandbox": {"fail": true}` as `failed`.
 
     Args:
         key (str): A workflow key, e.g. `welcome-sequence`.
@@ -150,7 +162,11 @@ async def asyncio(
     """Run a workflow
 
      Queues a workflow run for an existing audience member (`404` for an unknown member).
-    `context` is merged into the run context, to which the server adds `apiKeyId`.
+    `context` is merged into the run context, to which the server adds `apiKeyId`. The answer is
+    the run as created (`queued`); the run then moves on by itself (`running`, then a final state:
+    see `WorkflowRun.status`), which `getWorkflowRun` shows. The sandbox server takes
+    `--step-seconds` (0.2 s by default) per step, and ends a run whose context holds
+    `"sandbox": {"fail": true}` as `failed`.
 
     Args:
         key (str): A workflow key, e.g. `welcome-sequence`.
