@@ -4,6 +4,18 @@
 
     with chimekit_sandbox.running() as sandbox:
         ChimeKit(secret_key=sandbox.secret_key, base_url=sandbox.url)
+
+The spec is the sandbox's only description of the API: ``_spec`` reads ``chimekit_api``'s
+``openapi.json`` once per process into a route table with compiled request validators, ``_engine``
+runs it (routing on the raw path, auth, parameters, bodies, errors) and ``_operations`` holds one
+handler per operationId (each checked against the other when an app is created); ``_store`` is the
+SQLite state. Requests are validated by jsonschema-rs (JSON Schema 2020-12, OpenAPI 3.1's dialect)
+rather than python-jsonschema: it is ~200x faster on these bodies (0.5 µs, against ~100 µs that
+would cost a tenth of the sandbox's throughput), applies ``pattern`` with ECMA-262 semantics
+(python-jsonschema's ``re.search`` lets ``$`` match before a trailing newline, so ``"user\n"``
+would pass as an externalUserId), reports structured errors (keyword, limit, each ``oneOf`` branch's
+errors) from which messages naming the field are built, and takes the custom keyword that limits
+the nesting of free-form values. See ``_spec`` for the details.
 """
 
 from __future__ import annotations
@@ -18,7 +30,7 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
-    # Lazy: importing the package (e.g. from the pytest plugin) must not need starlette/uvicorn.
+    # Lazy: importing the package (e.g. from the pytest plugin) must not need uvicorn or jsonschema_rs.
     if name in ("SandboxApp", "create_app"):
         from . import _app
 

@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import uvicorn
-from starlette.types import ASGIApp
 
 from ._app import create_app
+from ._engine import ASGIApp
 
 
 def bind_socket(host: str, port: int) -> socket.socket:

@@ -361,7 +361,8 @@ class Store:
                 "recipient": self._recipient(db, row[0]),
             }
 
-    def list_messages(self, external_id: str, limit: int, offset: int) -> JsonObject:
+    def list_messages(self, external_id: str, limit: int, offset: int) -> tuple[list[JsonObject], int]:
+        """One page of the member's messages, newest first, and how many there are in all."""
         with self._transaction(write=False) as db:
             member_id, _ = self._active_member(db, external_id)
             recipient = self._recipient(db, member_id)
@@ -384,7 +385,7 @@ class Store:
                     "category": stored["category"],
                 }
             )
-        return {"messages": items, "pagination": {"totalCount": total, "limit": limit, "offset": offset}}
+        return items, total
 
     # ------------------------------------------------------------ workflows
 
@@ -412,7 +413,7 @@ class Store:
             row = db.execute("SELECT doc FROM runs WHERE id = ?", (run_id,)).fetchone()
         if row is None:
             raise NotFoundError("workflow run not found")
-        return {"run": loads(row[0])}
+        return loads(row[0])  # type: ignore[no-any-return]
 
 
 _SUMMARY_KEYS: Final = ("id", "memberId", "categoryId", "source", "dispatchStatus", "scheduledFor", "createdAt")

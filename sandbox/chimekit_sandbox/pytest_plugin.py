@@ -3,7 +3,7 @@
 ``chimekit_sandbox``: a fresh sandbox (empty state, random secret, own port) per test.
 ``chimekit_client``: a ``chimekit.ChimeKit`` pointed at it, closed after the test.
 
-Nothing here imports starlette or uvicorn until a fixture is used, so installing chimekit without
+Nothing here imports uvicorn or jsonschema_rs until a fixture is used, so installing chimekit without
 the ``sandbox`` extra does not break pytest.
 """
 

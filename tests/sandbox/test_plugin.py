@@ -57,7 +57,7 @@ BLOCKER = """
 import importlib.abc, sys
 class Block(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
-        if name.split(".")[0] in ("starlette", "uvicorn"):
+        if name.split(".")[0] in ("starlette", "uvicorn", "jsonschema_rs"):
             raise ImportError(f"blocked: {name}")
         return None
 sys.meta_path.insert(0, Block())
@@ -65,7 +65,7 @@ sys.meta_path.insert(0, Block())
 
 
 def test_plugin_and_package_import_without_the_sandbox_extra(tmp_path: Path) -> None:
-    """pytest (with this plugin auto-loaded) keeps working when starlette/uvicorn are missing."""
+    """pytest (with this plugin auto-loaded) works without the sandbox extra (uvicorn, jsonschema_rs)."""
     (tmp_path / "test_trivial.py").write_text("def test_ok():\n    pass\n")
     code = BLOCKER + (
         "import chimekit_sandbox, chimekit_sandbox.pytest_plugin, pytest\n"
