@@ -26,6 +26,7 @@ import copy
 import functools
 import importlib.resources
 import json
+import math
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -354,14 +355,9 @@ def _to_integer(raw: str) -> int:
         raise ValueError("has too many digits") from None
 
 
-def _to_number(raw: str) -> int | float:
-    if not _NUMBER.fullmatch(raw):
+def _to_number(raw: str) -> float:
+    if not _NUMBER.fullmatch(raw) or not math.isfinite(value := float(raw)):
         raise ValueError("must be a number")
-    if _INTEGER.fullmatch(raw):
-        return _to_integer(raw)
-    value = float(raw)
-    if value in (float("inf"), float("-inf")):
-        raise ValueError("is too large")
     return value
 
 
@@ -402,7 +398,7 @@ class Parameter:
 @dataclass(frozen=True)
 class Body:
     required: bool
-    media_types: frozenset[str]
+    media_type: str
     schema: Schema
 
 
@@ -583,7 +579,7 @@ class _Reader:
             raise SpecError(f"{where}: only application/json request bodies are supported, not {media_type}")
         return Body(
             required=bool(node.get("required")),
-            media_types=frozenset({media_type.lower()}),
+            media_type=media_type.lower(),
             schema=self._schema(pointer + _pointer("content", media_type, "schema")),
         )
 
