@@ -36,8 +36,8 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-MAX_BODY_BYTES: Final = 16 * 1024 * 1024
-"""Request bodies are refused (413) beyond this size, before more of them is read."""
+MAX_BODY_BYTES: Final = 16 * 2**20
+"""Request bodies are refused (413) beyond this size, before more of them is read (the spec says so)."""
 
 
 @dataclass(frozen=True)
@@ -232,7 +232,7 @@ def _named_values(parameters: tuple[Parameter, ...], given: Mapping[str, list[st
 
 async def _read(headers: Mapping[str, str], receive: Receive) -> bytes:
     """The body, refused (413) as soon as it is known to exceed the limit: memory stays flat."""
-    too_large = Reject(413, f"body: is larger than {MAX_BODY_BYTES} bytes")
+    too_large = Reject(413, f"body: is larger than {MAX_BODY_BYTES // 2**20} MiB")
     declared = headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise too_large
