@@ -217,7 +217,7 @@ def _query(scope: Scope) -> dict[str, list[str]]:
 def _named_values(parameters: tuple[Parameter, ...], given: Mapping[str, list[str]]) -> dict[str, Any]:
     values = {}
     for parameter in parameters:
-        raw = given.get(parameter.name)
+        raw = given.get(parameter.key)
         if raw is None:
             if parameter.required:
                 raise Invalid(f"{parameter.name}: is required")

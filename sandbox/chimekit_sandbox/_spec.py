@@ -386,6 +386,11 @@ class Parameter:
     coerce: Callable[[str], Any]
     default: Any = MISSING
 
+    @property
+    def key(self) -> str:
+        """The name to look the parameter up by (HTTP header names are case-insensitive)."""
+        return self.name.lower() if self.location == "header" else self.name
+
     def value(self, raw: str) -> Any:
         try:
             value = self.coerce(raw)
@@ -561,7 +566,7 @@ class _Reader:
         if len(types) != 1 or types[0] not in _COERCIONS:
             raise SpecError(f"{where}: only one scalar type is supported, not {types}")
         return Parameter(
-            name=str(name).lower() if location == "header" else str(name),
+            name=str(name),
             location=location,
             required=bool(node.get("required")) or location == "path",
             schema=self._schema(pointer + "/schema"),

@@ -146,3 +146,8 @@ def test_list_and_get_errors(api: httpx.Client) -> None:
         response = api.get("/messages/members/user_123/messages", params=params)
         assert response.status_code == 400, params
         assert response.json()["error"].startswith(f"{field}: ")
+    twice = api.get("/messages/members/user_123/messages", params=[("limit", 1), ("limit", 2)])
+    assert twice.json() == {"error": "limit: must be given once"}
+    assert api.get("/messages/members/user_123/messages", params={"limit": 101}).json() == {
+        "error": "limit: must be at most 100"
+    }

@@ -173,10 +173,18 @@ async def test_routes_and_limits_come_from_the_document() -> None:
     spec = moved_spec('"/sdk/v1/', '"/elsewhere/v9/')
     limit = spec["paths"]["/elsewhere/v9/messages/members/{externalUserId}/messages"]["get"]["parameters"][0]
     limit["schema"] = {**limit["schema"], "maximum": 7, "default": 3}
+    trace = {"name": "X-Trace", "in": "header", "required": True, "schema": {"type": "integer", "maximum": 9}}
+    spec["paths"]["/elsewhere/v9/audience/identify"]["post"]["parameters"] = [trace]
     app = SandboxApp(secret_key=SECRET, routes=compile_routes(spec))
     try:
         async with client_for(app) as api:
-            assert (await api.post("/elsewhere/v9/audience/identify", json={"externalUserId": "u"})).status_code == 200
+            identify = {"externalUserId": "u"}
+            response = await api.post("/elsewhere/v9/audience/identify", json=identify, headers={"x-trace": "9"})
+            assert response.status_code == 200
+            for value, problem in [(None, "is required"), ("ten", "must be an integer"), ("10", "must be at most 9")]:
+                headers = {} if value is None else {"X-Trace": value}
+                response = await api.post("/elsewhere/v9/audience/identify", json=identify, headers=headers)
+                assert response.json() == {"error": f"X-Trace: {problem}"}
             assert (await api.get("/sdk/v1/audience/members/u")).status_code == 404
             listed = await api.get("/elsewhere/v9/messages/members/u/messages")
             assert listed.json()["pagination"]["limit"] == 3
