@@ -410,8 +410,6 @@ class Body:
 @dataclass(frozen=True)
 class Operation:
     operation_id: str
-    method: str
-    path: str
     path_parameters: tuple[Parameter, ...]  # in the order of the template's ``{…}`` segments
     query_parameters: tuple[Parameter, ...]
     header_parameters: tuple[Parameter, ...]
@@ -536,8 +534,6 @@ class _Reader:
             raise SpecError(f"{where}: path parameters {sorted(declared)} do not match the template")
         return Operation(
             operation_id=operation_id,
-            method=method.upper(),
-            path=path,
             path_parameters=tuple(declared[name] for name in names),
             query_parameters=tuple(by_location["query"]),
             header_parameters=tuple(by_location["header"]),
