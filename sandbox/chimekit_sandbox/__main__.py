@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import secrets
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -121,11 +122,25 @@ def main(argv: Sequence[str] | None = None) -> None:
         # The only way to learn a generated key; keys you pass in are never printed.
         print(f"Secret key: {secret_key}", flush=True)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    server = uvicorn.Server(uvicorn_config(app, access_log=args.access_log))
+    received: list[int] = []
+
+    def stop(signum: int, frame: object) -> None:
+        # uvicorn takes SIGINT/SIGTERM while it serves, shuts down gracefully and then hands the
+        # signal back to this handler: note it and return normally (no KeyboardInterrupt traceback
+        # from asyncio, no death by signal before the database is closed).
+        received.append(signum)
+        server.should_exit = True
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, stop)
     try:
-        uvicorn.Server(uvicorn_config(app, access_log=args.access_log)).run(sockets=[sock])
+        server.run(sockets=[sock])
     finally:
         sock.close()
         app.close()
+    if signal.SIGINT in received:
+        sys.exit(130)  # what shells expect after Ctrl-C
 
 
 if __name__ == "__main__":

@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import uvicorn
-from starlette.types import ASGIApp
 
 from ._app import SandboxApp, create_app
+from ._engine import ASGIApp
 from ._store import DEFAULT_STEP_SECONDS, SeedSource
 
 

@@ -489,7 +489,8 @@ class Store:
                 "recipient": self._recipient(db, row[0]),
             }
 
-    def list_messages(self, external_id: str, limit: int, offset: int) -> JsonObject:
+    def list_messages(self, external_id: str, limit: int, offset: int) -> tuple[list[JsonObject], int]:
+        """One page of the member's messages, newest first, and how many there are in all."""
         with self._transaction(write=False) as db:
             member_id, _ = self._active_member(db, external_id)
             recipient = self._recipient(db, member_id)
@@ -513,7 +514,7 @@ class Store:
                     "category": stored["category"],
                 }
             )
-        return {"messages": items, "pagination": {"totalCount": total, "limit": limit, "offset": offset}}
+        return items, total
 
     # ------------------------------------------------------------ workflows
 
@@ -552,7 +553,9 @@ class Store:
             row = db.execute("SELECT doc FROM runs WHERE id = ?", (run_id,)).fetchone()
         if row is None:
             raise NotFoundError("workflow run not found")
-        return {"run": as_of(loads(row[0]), self.clock.now())}
+        run = as_of(loads(row[0]), self.clock.now())
+        assert run is not None  # a stored run is a record
+        return run
 
 
 _SUMMARY_KEYS: Final = ("id", "memberId", "categoryId", "source", "dispatchStatus", "scheduledFor", "createdAt")

@@ -8,7 +8,7 @@ file's path) on the test, else nothing. Override the fixture in a conftest.py to
 ``chimekit_step_seconds``: how long each step of a workflow run or email delivery takes (0.2 s);
 override it like ``chimekit_seed``. ``chimekit_sandbox.advance(seconds)`` moves the clock instead.
 
-Nothing here imports the server (starlette, uvicorn) or the SDK until a fixture is used, so the
+Nothing here imports the server (uvicorn, jsonschema_rs) or the SDK until a fixture is used, so the
 plugin costs pytest runs that do not use it nothing.
 """
 

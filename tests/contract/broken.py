@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from chimekit_sandbox._engine import ASGIApp, Message, Receive, Scope, Send
 
 Rewrite = Callable[[int, list[tuple[bytes, bytes]], bytes], tuple[int, list[tuple[bytes, bytes]], bytes]]
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from chimekit_sandbox import create_app
+from chimekit_sandbox._engine import ASGIApp
 from chimekit_sandbox._server import serve_in_thread
-from starlette.types import ASGIApp
 
 from . import broken
 from .conftest import run_contract

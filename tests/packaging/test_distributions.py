@@ -73,7 +73,7 @@ def test_the_demo_pins_are_exactly_the_runtime_dependencies_and_the_dev_pins_add
         *(d for d in project(ROOT / "sandbox" / "pyproject.toml")["dependencies"] if not d.startswith("chimekit")),
     ]
     names = {re.sub(r"[-_.]+", "-", re.split(r"[<>=!~ ]", d)[0]).lower() for d in direct}
-    assert names == {"httpx", "attrs", "starlette", "uvicorn", "pyyaml", "jsonschema-rs"}
+    assert names == {"httpx", "attrs", "uvicorn", "pyyaml", "jsonschema-rs"}
     assert names <= set(demo)
     assert not {"pytest", "ruff", "mypy", "schemathesis", "openapi-python-client"} & set(demo)
 
@@ -233,7 +233,6 @@ def test_chimekit_alone_then_with_chimekit_sandbox(venv: Path, dist: Path, wheel
         "chimekit",
         "jsonschema-rs",
         "pyyaml",
-        "starlette",
         "uvicorn",
     ]
 

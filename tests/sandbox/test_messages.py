@@ -89,15 +89,20 @@ def test_send_errors(api: httpx.Client) -> None:
     response = send(api, {"in_app": {"title": "T"}}, categoryId="cat_missing")
     assert response.status_code == 404
     assert response.json() == {"error": "categoryId: category cat_missing not found (known: cat_product, cat_billing)"}
+    neither = "content: matches none of the allowed forms: Either a template"
     for content, problem in [
-        ({}, "content: "),
-        ({"variables": {}}, "content: "),
-        ({"templateId": "t", "in_app": {"title": "T"}}, "content.in_app: "),
-        ({"in_app": {}}, "content.in_app.title: is required"),
-        ({"in_app": {"title": ""}}, "content.in_app.title: "),
-        ({"in_app": {"title": "T", "templateId": "x"}}, "content.in_app.title: "),
+        ({}, neither),
+        ({"variables": {}}, neither),
+        ({"templateId": "t", "in_app": {"title": "T"}}, neither),
+        ("x", "content: must be an object, not string"),
+        ({"in_app": {}}, "content.in_app: matches none of the allowed forms: In-app"),
+        ({"in_app": {"snippet": "s"}}, "content.in_app.title: is required"),
+        ({"in_app": {"title": 5}}, "content.in_app.title: must be a string, not integer"),
+        ({"in_app": {"title": ""}}, "content.in_app.title: must be at least 1 character"),
+        ({"in_app": {"title": "T", "templateId": "x"}}, "content.in_app: matches none of the allowed forms: In-app"),
+        ({"in_app": {"templateId": "a b"}}, "content.in_app.templateId: must match the pattern"),
         ({"email": {"subject": "S"}}, "content.email.body: is required"),
-        ({"in_app": {"title": "T", "actions": ["x"]}}, "content.in_app.actions[0]: "),
+        ({"in_app": {"title": "T", "actions": ["x"]}}, "content.in_app.actions[0]: must be an object, not string"),
     ]:
         response = send(api, content)
         assert response.status_code == 400, content
@@ -141,3 +146,8 @@ def test_list_and_get_errors(api: httpx.Client) -> None:
         response = api.get("/messages/members/user_123/messages", params=params)
         assert response.status_code == 400, params
         assert response.json()["error"].startswith(f"{field}: ")
+    twice = api.get("/messages/members/user_123/messages", params=[("limit", 1), ("limit", 2)])
+    assert twice.json() == {"error": "limit: must be given once"}
+    assert api.get("/messages/members/user_123/messages", params={"limit": 101}).json() == {
+        "error": "limit: must be at most 100"
+    }

