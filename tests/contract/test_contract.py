@@ -75,6 +75,8 @@ def test_honest_sandbox_passes_the_full_default_contract_run(tmp_path: Path) -> 
         ),
         pytest.param(broken.wrong_content_type, ["findMember"], ["examples"], "ST105", id="wrong-content-type"),
         pytest.param(broken.auth_ignored(SECRET), ["findMember"], ["examples"], "ST401", id="auth-ignored"),
+        pytest.param(broken.no_request_id, ["findMember"], ["examples"], "ST107", id="no-x-request-id"),
+        pytest.param(broken.no_www_authenticate, ["findMember"], ["coverage"], "ST107", id="no-www-authenticate"),
         pytest.param(broken.server_error_on_bad_input, ["identify"], ["coverage"], "ST101", id="500-on-bad-input"),
     ],
 )

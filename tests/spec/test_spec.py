@@ -67,6 +67,8 @@ def examples_in(spec: dict) -> Iterator[tuple[str, dict, Any]]:
     for name, response in spec["components"]["responses"].items():
         media = response["content"]["application/json"]
         yield f"components.responses.{name}", media["schema"], media["example"]
+    for name, header in spec["components"]["headers"].items():
+        yield f"components.headers.{name}", header["schema"], header["example"]
     for name, schema in spec["components"]["schemas"].items():
         for i, example in enumerate(schema.get("examples", [])):
             yield f"components.schemas.{name}.examples[{i}]", schema, example
@@ -82,18 +84,90 @@ def test_the_twelve_operations_exist_with_stable_ids(spec: dict) -> None:
     assert found == OPERATIONS
 
 
+ALWAYS = {"401", "429", "500", "503"}
+"""Statuses every operation can answer: auth, rate limit, failure, brief unavailability."""
+STATUSES = {
+    "identify": {"200", "400"} | ALWAYS,
+    "findMember": {"200", "400"} | ALWAYS,
+    "updateMember": {"200", "400"} | ALWAYS,
+    "deleteMember": {"200", "400"} | ALWAYS,
+    "listSuppressions": {"200", "400", "404"} | ALWAYS,
+    "addSuppression": {"200", "400", "404"} | ALWAYS,
+    "removeSuppression": {"204", "400", "404"} | ALWAYS,
+    "sendMessage": {"200", "400", "404"} | ALWAYS,
+    "getMessage": {"200", "400", "404"} | ALWAYS,
+    "listMemberMessages": {"200", "400", "404"} | ALWAYS,
+    "runWorkflow": {"200", "400", "404"} | ALWAYS,
+    "getWorkflowRun": {"200", "400", "404"} | ALWAYS,
+}
+"""Exactly what each operation can answer (the sandbox answers each of the 2xx/400/404 here)."""
+
+
+def test_every_operation_lists_exactly_the_statuses_it_can_answer(spec: dict) -> None:
+    for path, method, op, _ in operations(spec):
+        assert set(op["responses"]) == STATUSES[op["operationId"]], (method, path)
+
+
+def test_the_member_operations_answer_null_never_404(spec: dict) -> None:
+    """An unknown member is `{"member": null}` / `{"id": null}`; a malformed id is a 400."""
+    for name in ("findMember", "updateMember", "deleteMember"):
+        method, path = OPERATIONS[name]
+        op = spec["paths"][path][method]
+        assert "404" not in op["responses"], name
+        assert "null" in op["description"], name
+        assert "never `404`" in op["description"], name
+
+
+def test_every_404_says_when_it_happens(spec: dict) -> None:
+    for path, method, op, _ in operations(spec):
+        if "404" in op["responses"]:
+            assert "`404` for" in op["description"] or "`404` when" in op["description"], (method, path)
+
+
 def test_every_operation_documents_its_errors_with_the_error_schema(spec: dict) -> None:
     for path, method, op, params in operations(spec):
         codes = set(op["responses"])
-        assert {"401", "429", "500", "503"} <= codes, (method, path)
+        assert codes >= ALWAYS, (method, path)
         if params or "requestBody" in op:
             assert "400" in codes, (method, path)
-        if any(p["in"] == "path" for p in params):
-            assert "404" in codes, (method, path)
         for code in codes - {"200", "204"}:
             schema = resolve(spec, op["responses"][code])["content"]["application/json"]["schema"]
             assert schema == {"$ref": "#/components/schemas/Error"}, (method, path, code)
         assert op["responses"].get("204", {}).get("content") is None
+
+
+def test_every_response_declares_x_request_id(spec: dict) -> None:
+    """Success and error alike, through the one reusable header."""
+    header = spec["components"]["headers"]["X-Request-Id"]
+    assert header["required"] is True
+    assert header["schema"]["type"] == "string"
+    checked = 0
+    for path, method, op, _ in operations(spec):
+        for code, response in op["responses"].items():
+            headers = resolve(spec, response).get("headers", {})
+            assert headers.get("X-Request-Id") == {"$ref": "#/components/headers/X-Request-Id"}, (method, path, code)
+            checked += 1
+    for name, response in spec["components"]["responses"].items():
+        assert "X-Request-Id" in response["headers"], name
+    assert checked == sum(len(codes) for codes in STATUSES.values())
+
+
+def test_retry_after_on_429_and_503_and_www_authenticate_on_401(spec: dict) -> None:
+    for path, method, op, _ in operations(spec):
+        responses = {code: resolve(spec, r) for code, r in op["responses"].items()}
+        for code in ("429", "503"):
+            assert responses[code]["headers"]["Retry-After"] == {"$ref": "#/components/headers/Retry-After"}
+        assert responses["401"]["headers"]["WWW-Authenticate"] == {"$ref": "#/components/headers/WWW-Authenticate"}
+        for code in set(responses) - {"429", "503"}:
+            assert "Retry-After" not in responses[code].get("headers", {}), (method, path, code)
+    headers = spec["components"]["headers"]
+    assert headers["Retry-After"]["schema"] == {"type": "integer", "minimum": 0}
+    assert headers["Retry-After"]["required"] is False  # "may carry": a client must cope without it
+    assert headers["WWW-Authenticate"]["required"] is True
+    check = validator(spec, headers["WWW-Authenticate"]["schema"])
+    assert check.is_valid("Bearer")
+    assert check.is_valid('Bearer realm="chimekit"')
+    assert not check.is_valid("Basic")
 
 
 def test_every_operation_has_an_example_for_its_body_and_success_response(spec: dict) -> None:

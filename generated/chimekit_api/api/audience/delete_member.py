@@ -43,11 +43,6 @@ def _parse_response(
 
         return response_401
 
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -88,7 +83,7 @@ def sync_detailed(
     """Delete an audience member
 
      Soft-deletes a member. Answers the deleted member's `externalUserId`, or `{"id": null}` if
-    no active member exists (so a second delete answers null).
+    no active member exists (so a second delete answers null): never `404`.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -122,7 +117,7 @@ def sync(
     """Delete an audience member
 
      Soft-deletes a member. Answers the deleted member's `externalUserId`, or `{"id": null}` if
-    no active member exists (so a second delete answers null).
+    no active member exists (so a second delete answers null): never `404`.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -151,7 +146,7 @@ async def asyncio_detailed(
     """Delete an audience member
 
      Soft-deletes a member. Answers the deleted member's `externalUserId`, or `{"id": null}` if
-    no active member exists (so a second delete answers null).
+    no active member exists (so a second delete answers null): never `404`.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -183,7 +178,7 @@ async def asyncio(
     """Delete an audience member
 
      Soft-deletes a member. Answers the deleted member's `externalUserId`, or `{"id": null}` if
-    no active member exists (so a second delete answers null).
+    no active member exists (so a second delete answers null): never `404`.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters

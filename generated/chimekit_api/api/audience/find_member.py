@@ -41,11 +41,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -85,7 +80,8 @@ def sync_detailed(
 ) -> Response[Error | MemberResponse]:
     """Get an audience member
 
-     Returns the member profile, or `{"member": null}` if no active member exists.
+     Returns the member profile, or `{"member": null}` if no active member exists (unknown or
+    deleted): never `404`.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -118,7 +114,8 @@ def sync(
 ) -> Error | MemberResponse | None:
     """Get an audience member
 
-     Returns the member profile, or `{"member": null}` if no active member exists.
+     Returns the member profile, or `{"member": null}` if no active member exists (unknown or
+    deleted): never `404`.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -146,7 +143,8 @@ async def asyncio_detailed(
 ) -> Response[Error | MemberResponse]:
     """Get an audience member
 
-     Returns the member profile, or `{"member": null}` if no active member exists.
+     Returns the member profile, or `{"member": null}` if no active member exists (unknown or
+    deleted): never `404`.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -177,7 +175,8 @@ async def asyncio(
 ) -> Error | MemberResponse | None:
     """Get an audience member
 
-     Returns the member profile, or `{"member": null}` if no active member exists.
+     Returns the member profile, or `{"member": null}` if no active member exists (unknown or
+    deleted): never `404`.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters

@@ -50,11 +50,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -97,7 +92,8 @@ def sync_detailed(
 
      Updates an existing member. Each given field replaces the stored one (`attributes` and
     `identities` are replaced whole, not merged); fields left out are kept. If the member does
-    not exist (or is deleted), the response is `{"member": null}` and nothing is created.
+    not exist (or is deleted), the response is `{"member": null}` (never `404`) and nothing is
+    created.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -135,7 +131,8 @@ def sync(
 
      Updates an existing member. Each given field replaces the stored one (`attributes` and
     `identities` are replaced whole, not merged); fields left out are kept. If the member does
-    not exist (or is deleted), the response is `{"member": null}` and nothing is created.
+    not exist (or is deleted), the response is `{"member": null}` (never `404`) and nothing is
+    created.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -168,7 +165,8 @@ async def asyncio_detailed(
 
      Updates an existing member. Each given field replaces the stored one (`attributes` and
     `identities` are replaced whole, not merged); fields left out are kept. If the member does
-    not exist (or is deleted), the response is `{"member": null}` and nothing is created.
+    not exist (or is deleted), the response is `{"member": null}` (never `404`) and nothing is
+    created.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -204,7 +202,8 @@ async def asyncio(
 
      Updates an existing member. Each given field replaces the stored one (`attributes` and
     `identities` are replaced whole, not merged); fields left out are kept. If the member does
-    not exist (or is deleted), the response is `{"member": null}` and nothing is created.
+    not exist (or is deleted), the response is `{"member": null}` (never `404`) and nothing is
+    created.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters

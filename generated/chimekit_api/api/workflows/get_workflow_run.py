@@ -87,7 +87,8 @@ def sync_detailed(
 ) -> Response[Error | WorkflowRunResponse]:
     """Get a workflow run
 
-     Returns metadata for a previously queued run. `404` if unknown.
+     Returns metadata for a previously queued run. `404` for an unknown run id
+    (`workflow run not found`).
 
     Args:
         run_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).
@@ -118,7 +119,8 @@ def sync(
 ) -> Error | WorkflowRunResponse | None:
     """Get a workflow run
 
-     Returns metadata for a previously queued run. `404` if unknown.
+     Returns metadata for a previously queued run. `404` for an unknown run id
+    (`workflow run not found`).
 
     Args:
         run_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).
@@ -144,7 +146,8 @@ async def asyncio_detailed(
 ) -> Response[Error | WorkflowRunResponse]:
     """Get a workflow run
 
-     Returns metadata for a previously queued run. `404` if unknown.
+     Returns metadata for a previously queued run. `404` for an unknown run id
+    (`workflow run not found`).
 
     Args:
         run_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).
@@ -173,7 +176,8 @@ async def asyncio(
 ) -> Error | WorkflowRunResponse | None:
     """Get a workflow run
 
-     Returns metadata for a previously queued run. `404` if unknown.
+     Returns metadata for a previously queued run. `404` for an unknown run id
+    (`workflow run not found`).
 
     Args:
         run_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).

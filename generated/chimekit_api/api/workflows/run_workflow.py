@@ -97,7 +97,9 @@ def sync_detailed(
 ) -> Response[Error | RunWorkflowResponse]:
     """Run a workflow
 
-     Queues a workflow run for an existing audience member (`404` for an unknown member).
+     Queues a workflow run for an existing audience member. `404` for an unknown member
+    (`member not found`). The `key` is not looked up when the run is queued, so any well-formed
+    key is accepted (never a `404`).
     `context` is merged into the run context, to which the server adds `apiKeyId`.
 
     Args:
@@ -132,7 +134,9 @@ def sync(
 ) -> Error | RunWorkflowResponse | None:
     """Run a workflow
 
-     Queues a workflow run for an existing audience member (`404` for an unknown member).
+     Queues a workflow run for an existing audience member. `404` for an unknown member
+    (`member not found`). The `key` is not looked up when the run is queued, so any well-formed
+    key is accepted (never a `404`).
     `context` is merged into the run context, to which the server adds `apiKeyId`.
 
     Args:
@@ -162,7 +166,9 @@ async def asyncio_detailed(
 ) -> Response[Error | RunWorkflowResponse]:
     """Run a workflow
 
-     Queues a workflow run for an existing audience member (`404` for an unknown member).
+     Queues a workflow run for an existing audience member. `404` for an unknown member
+    (`member not found`). The `key` is not looked up when the run is queued, so any well-formed
+    key is accepted (never a `404`).
     `context` is merged into the run context, to which the server adds `apiKeyId`.
 
     Args:
@@ -195,7 +201,9 @@ async def asyncio(
 ) -> Error | RunWorkflowResponse | None:
     """Run a workflow
 
-     Queues a workflow run for an existing audience member (`404` for an unknown member).
+     Queues a workflow run for an existing audience member. `404` for an unknown member
+    (`member not found`). The `key` is not looked up when the run is queued, so any well-formed
+    key is accepted (never a `404`).
     `context` is merged into the run context, to which the server adds `apiKeyId`.
 
     Args:
