@@ -170,6 +170,30 @@ def test_retry_after_on_429_and_503_and_www_authenticate_on_401(spec: dict) -> N
     assert not check.is_valid("Basic")
 
 
+def test_path_parameters_are_reusable_components(spec: dict) -> None:
+    parameters = spec["components"]["parameters"]
+    assert {name: (p["name"], p["in"], p["required"]) for name, p in parameters.items()} == {
+        "ExternalUserId": ("externalUserId", "path", True),
+        "SuppressionId": ("suppressionId", "path", True),
+        "MessageId": ("messageId", "path", True),
+        "WorkflowKey": ("key", "path", True),
+        "RunId": ("runId", "path", True),
+    }
+    used = set()
+    for path, item in spec["paths"].items():
+        for method in METHODS:
+            for p in item.get("parameters", []) + item.get(method, {}).get("parameters", []):
+                if resolve(spec, p)["in"] == "path":
+                    assert set(p) == {"$ref"}, (method, path, p)
+                    used.add(p["$ref"].rsplit("/", 1)[1])
+    assert used == set(parameters)
+
+
+def test_license_and_external_docs(spec: dict) -> None:
+    assert spec["info"]["license"] == {"name": "MIT", "identifier": "MIT"}  # as pyproject.toml says
+    assert spec["externalDocs"]["url"].startswith("https://chimekit.com/")
+
+
 def test_every_operation_has_an_example_for_its_body_and_success_response(spec: dict) -> None:
     for path, method, op, _ in operations(spec):
         if "requestBody" in op:
@@ -243,6 +267,21 @@ CONTENT = {"$ref": "#/components/schemas/MessageContent"}
 )
 def test_send_content_accepts_a_template_or_channels(spec: dict, content: dict) -> None:
     assert validator(spec, CONTENT).is_valid(content)
+
+
+def test_channel_content_needs_a_channel_through_any_of_not_not(spec: dict) -> None:
+    def keywords(node: Any) -> Iterator[str]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield key
+                yield from keywords(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from keywords(value)
+
+    channel = spec["components"]["schemas"]["ChannelContent"]
+    assert "not" not in set(keywords(channel))
+    assert {"anyOf": [{"required": ["in_app"]}, {"required": ["email"]}]} in channel["allOf"]
 
 
 @pytest.mark.parametrize(

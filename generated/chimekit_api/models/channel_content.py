@@ -12,7 +12,7 @@ T = TypeVar("T", bound="ChannelContent")
 
 @_attrs_define
 class ChannelContent:
-    """One or more channels; at least one of `in_app` and `email` is required."""
+    """One or more channels; at least one of `in_app` and `email` (`variables` alone is not content)."""
 
     in_app: InAppManualContent | TemplateReference | Unset = UNSET
     """ In-app content, written out (`title`, …) or a template reference (`templateId`). """
