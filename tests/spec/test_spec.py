@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -229,26 +230,140 @@ def test_example_check_catches_drift(spec: dict) -> None:
     assert not validator(spec, schema).is_valid(example)
 
 
+def links_in(spec: dict) -> Iterator[tuple[str, str, dict, str, dict]]:
+    """(where, status, source operation, link name, link) for every link."""
+    for _, _, op, _ in operations(spec):
+        for status, response in op["responses"].items():
+            for name, link in resolve(spec, response).get("links", {}).items():
+                yield f"{op['operationId']} {status} {name}", status, op, name, link
+
+
 def test_links_point_at_real_operations_and_parameters(spec: dict) -> None:
     params_by_op = {op["operationId"]: {p["name"] for p in params} for _, _, op, params in operations(spec)}
     links = []
-    for _, _, op, _ in operations(spec):
-        for response in op["responses"].values():
-            for name, link in resolve(spec, response).get("links", {}).items():
-                assert link["operationId"] in params_by_op, name
-                assert set(link.get("parameters", {})) <= params_by_op[link["operationId"]], name
-                links.append((op["operationId"], link["operationId"]))
+    for where, _, op, _, link in links_in(spec):
+        assert link["operationId"] in params_by_op, where
+        assert set(link.get("parameters", {})) <= params_by_op[link["operationId"]], where
+        links.append((op["operationId"], link["operationId"]))
     for pair in [
         ("identify", "findMember"),
         ("identify", "updateMember"),
         ("identify", "deleteMember"),
         ("identify", "listSuppressions"),
         ("identify", "addSuppression"),
+        ("updateMember", "findMember"),
         ("sendMessage", "getMessage"),
+        ("listMemberMessages", "getMessage"),
+        ("getMessage", "findMember"),
         ("runWorkflow", "getWorkflowRun"),
+        ("getWorkflowRun", "findMember"),
         ("addSuppression", "removeSuppression"),
+        ("listSuppressions", "removeSuppression"),
     ]:
-        assert pair in links
+        assert pair in links, pair
+
+
+EXPRESSION = re.compile(
+    r"\$(url|method|statusCode"
+    r"|(request|response)\.(header\.[!#$%&'*+.^_`|~0-9A-Za-z-]+|query\.[^\s{}]+|path\.[^\s{}]+|body(#(/[^\s{}]*)?)?))"
+)
+"""A whole runtime expression (OpenAPI 3.1, "Runtime Expressions")."""
+
+
+def link_value_problems(spec: dict, source: dict, status: str, value: Any, *, top: bool = True) -> list[str]:
+    """Why ``value`` (a link parameter or requestBody) is neither a whole runtime expression nor a literal.
+
+    A string starting with ``$`` must be one whole expression naming something the source operation
+    has (a path parameter, or a field its request or response schema defines); a literal (an object,
+    array or plain string) must hold no expression anywhere inside it.
+    """
+    if isinstance(value, dict):
+        return [p for item in value.values() for p in link_value_problems(spec, source, status, item, top=False)]
+    if isinstance(value, list):
+        return [p for item in value for p in link_value_problems(spec, source, status, item, top=False)]
+    if not isinstance(value, str):
+        return []
+    if top and value.startswith("$"):
+        return _expression(spec, source, status, value)
+    if value.startswith("$") or any(marker in value for marker in ("$request", "$response", "{$")):
+        return [f"{value!r}: an expression inside a literal (OpenAPI does not define it)"]
+    return []
+
+
+def _expression(spec: dict, source: dict, status: str, value: str) -> list[str]:
+    match = EXPRESSION.fullmatch(value)
+    if match is None:
+        return [f"{value!r}: not one whole runtime expression"]
+    _, side, source_part, *_ = match.groups()
+    kind, _, rest = (source_part or "").partition(".")
+    if kind == "path":
+        params = {p["name"] for p in (resolve(spec, q) for q in source_parameters(spec, source)) if p["in"] == "path"}
+        return [] if rest in params else [f"{value!r}: the source has no path parameter {rest!r}"]
+    if kind.startswith("body") and "#" in source_part:
+        pointer = source_part.split("#", 1)[1]
+        if side == "request":
+            schema = source["requestBody"]["content"]["application/json"]["schema"]
+        else:
+            schema = resolve(spec, source["responses"][status])["content"]["application/json"]["schema"]
+        if not schema_at(spec, schema, pointer.split("/")[1:]):
+            return [f"{value!r}: the {side} schema defines no {pointer!r}"]
+    return []
+
+
+def source_parameters(spec: dict, op: dict) -> list[dict]:
+    for item in spec["paths"].values():
+        if any(item.get(method) is op for method in METHODS):
+            return item.get("parameters", []) + op.get("parameters", [])
+    raise AssertionError(op["operationId"])
+
+
+def schema_at(spec: dict, schema: Any, parts: list[str]) -> bool:
+    """Whether a JSON pointer (as ``parts``) can point into a value of ``schema``."""
+    schema = resolve(spec, schema)
+    if not parts:
+        return True
+    for keyword in ("oneOf", "anyOf", "allOf"):
+        if any(schema_at(spec, branch, parts) for branch in schema.get(keyword, [])):
+            return True
+    head, rest = parts[0], parts[1:]
+    if head in schema.get("properties", {}):
+        return schema_at(spec, schema["properties"][head], rest)
+    if head.isdigit() and "items" in schema:
+        return schema_at(spec, schema["items"], rest)
+    return False
+
+
+def test_links_use_only_whole_expressions_or_literals(spec: dict) -> None:
+    checked = 0
+    for where, status, source, _, link in links_in(spec):
+        values = list(link.get("parameters", {}).values())
+        if "requestBody" in link:
+            values.append(link["requestBody"])
+        for value in values:
+            assert not link_value_problems(spec, source, status, value), (
+                where,
+                link_value_problems(spec, source, status, value),
+            )
+            checked += 1
+        assert not any(key.startswith("x-") for key in link), where  # no tool-specific settings in the spec
+    assert checked >= 25
+
+
+def test_the_link_check_rejects_expressions_inside_literals(spec: dict) -> None:
+    """The check is not vacuous: the identify -> sendMessage link the spec once had fails it."""
+    identify = spec["paths"]["/sdk/v1/audience/identify"]["post"]
+    old_send_body = {
+        "externalUserId": "$request.body#/externalUserId",
+        "content": {"in_app": {"title": "Welcome!", "snippet": "A quick hello from ChimeKit"}},
+    }
+    assert link_value_problems(spec, identify, "200", old_send_body)
+    assert link_value_problems(spec, identify, "200", {"context": {"campaign": "{$request.body#/externalUserId}"}})
+    assert link_value_problems(spec, identify, "200", "$request.body#/externalUserID")  # no such field
+    assert link_value_problems(spec, identify, "200", "$request.path.externalUserId")  # identify has no path
+    assert link_value_problems(spec, identify, "200", "$response.body#/member/id trailing")
+    assert not link_value_problems(spec, identify, "200", "$request.body#/externalUserId")
+    assert not link_value_problems(spec, identify, "200", "$response.body#/member/identities/0/value")
+    assert not link_value_problems(spec, identify, "200", {"identity": {"type": "email", "value": "ava@example.com"}})
 
 
 CONTENT = {"$ref": "#/components/schemas/MessageContent"}
