@@ -88,7 +88,8 @@ def sync_detailed(
     """Get a workflow run
 
      Returns metadata for a previously queued run. `404` for an unknown run id
-    (`workflow run not found`).
+    (`workflow run not found`). A GET of `/sdk/v1/workflows/runs/run` is this operation for the
+    run id `run` (`runWorkflow` for the key `runs` is the POST to the same path).
 
     Args:
         run_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).
@@ -120,7 +121,8 @@ def sync(
     """Get a workflow run
 
      Returns metadata for a previously queued run. `404` for an unknown run id
-    (`workflow run not found`).
+    (`workflow run not found`). A GET of `/sdk/v1/workflows/runs/run` is this operation for the
+    run id `run` (`runWorkflow` for the key `runs` is the POST to the same path).
 
     Args:
         run_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).
@@ -147,7 +149,8 @@ async def asyncio_detailed(
     """Get a workflow run
 
      Returns metadata for a previously queued run. `404` for an unknown run id
-    (`workflow run not found`).
+    (`workflow run not found`). A GET of `/sdk/v1/workflows/runs/run` is this operation for the
+    run id `run` (`runWorkflow` for the key `runs` is the POST to the same path).
 
     Args:
         run_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).
@@ -177,7 +180,8 @@ async def asyncio(
     """Get a workflow run
 
      Returns metadata for a previously queued run. `404` for an unknown run id
-    (`workflow run not found`).
+    (`workflow run not found`). A GET of `/sdk/v1/workflows/runs/run` is this operation for the
+    run id `run` (`runWorkflow` for the key `runs` is the POST to the same path).
 
     Args:
         run_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).

@@ -99,7 +99,8 @@ def sync_detailed(
 
      Queues a workflow run for an existing audience member. `404` for an unknown member
     (`member not found`). The `key` is not looked up when the run is queued, so any well-formed
-    key is accepted (never a `404`).
+    key is accepted (never a `404`). The key `runs` makes the path `/sdk/v1/workflows/runs/run`,
+    which is this operation for POST only (a GET there is `getWorkflowRun` for the run id `run`).
     `context` is merged into the run context, to which the server adds `apiKeyId`.
 
     Args:
@@ -136,7 +137,8 @@ def sync(
 
      Queues a workflow run for an existing audience member. `404` for an unknown member
     (`member not found`). The `key` is not looked up when the run is queued, so any well-formed
-    key is accepted (never a `404`).
+    key is accepted (never a `404`). The key `runs` makes the path `/sdk/v1/workflows/runs/run`,
+    which is this operation for POST only (a GET there is `getWorkflowRun` for the run id `run`).
     `context` is merged into the run context, to which the server adds `apiKeyId`.
 
     Args:
@@ -168,7 +170,8 @@ async def asyncio_detailed(
 
      Queues a workflow run for an existing audience member. `404` for an unknown member
     (`member not found`). The `key` is not looked up when the run is queued, so any well-formed
-    key is accepted (never a `404`).
+    key is accepted (never a `404`). The key `runs` makes the path `/sdk/v1/workflows/runs/run`,
+    which is this operation for POST only (a GET there is `getWorkflowRun` for the run id `run`).
     `context` is merged into the run context, to which the server adds `apiKeyId`.
 
     Args:
@@ -203,7 +206,8 @@ async def asyncio(
 
      Queues a workflow run for an existing audience member. `404` for an unknown member
     (`member not found`). The `key` is not looked up when the run is queued, so any well-formed
-    key is accepted (never a `404`).
+    key is accepted (never a `404`). The key `runs` makes the path `/sdk/v1/workflows/runs/run`,
+    which is this operation for POST only (a GET there is `getWorkflowRun` for the run id `run`).
     `context` is merged into the run context, to which the server adds `apiKeyId`.
 
     Args:
