@@ -12,6 +12,7 @@ the run and stops it afterwards (also when schemathesis fails). Exit code: schem
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -39,8 +40,13 @@ def schemathesis_command(
     junit_path: Path = REPORT_DIR / "contract-junit.xml",
     phases: Sequence[str] = PHASES,
     operation_ids: Sequence[str] = (),
+    ndjson_path: Path | None = None,
 ) -> list[str]:
-    """The one schemathesis invocation; ``operation_ids``/``phases`` narrow it (cheap checks in tests)."""
+    """The one schemathesis invocation; ``operation_ids``/``phases`` narrow it (cheap checks in tests).
+
+    ``ndjson_path`` adds schemathesis's event stream (about 10 MB for a full run), which
+    :func:`covered_links` reads.
+    """
     command = [
         str(SCHEMATHESIS),
         "--config-file",
@@ -60,11 +66,13 @@ def schemathesis_command(
         "--generation-database",
         "none",
         "--report",
-        "junit",
+        "junit" if ndjson_path is None else "junit,ndjson",
         "--report-junit-path",
         str(junit_path),
         "--no-color",
     ]
+    if ndjson_path is not None:
+        command += ["--report-ndjson-path", str(ndjson_path)]
     for operation_id in operation_ids:
         command += ["--include-operation-id", operation_id]
     return command
@@ -79,6 +87,7 @@ def run_schemathesis(
     junit_path: Path = REPORT_DIR / "contract-junit.xml",
     phases: Sequence[str] = PHASES,
     operation_ids: Sequence[str] = (),
+    ndjson_path: Path | None = None,
     capture: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """Run schemathesis against ``base_url`` (the server root); the key travels in the environment."""
@@ -90,9 +99,30 @@ def run_schemathesis(
         junit_path=junit_path,
         phases=phases,
         operation_ids=operation_ids,
+        ndjson_path=ndjson_path,
     )
     env = {**os.environ, "CHIMEKIT_SECRET_KEY": secret_key}
     return subprocess.run(command, env=env, cwd=ROOT, text=True, capture_output=capture, check=False)  # noqa: S603
+
+
+def covered_links(ndjson_path: Path) -> set[str]:
+    """The links the stateful phase followed, as schemathesis names them in its "API Links: N covered".
+
+    A link counts once a step used a value it extracted (``is_transition_applied``), whatever the
+    answer; a name reads ``SOURCE -> [status] LinkName -> TARGET``.
+    """
+    covered = set()
+    with ndjson_path.open(encoding="utf-8") as events:
+        for line in events:
+            if not line.startswith('{"ScenarioFinished"'):
+                continue
+            scenario = json.loads(line)["ScenarioFinished"]
+            if scenario.get("phase") != "stateful":
+                continue
+            for case in scenario.get("recorder", {}).get("cases", {}).values():
+                if case.get("transition") and case.get("is_transition_applied"):
+                    covered.add(case["transition"]["id"])
+    return covered
 
 
 @contextmanager

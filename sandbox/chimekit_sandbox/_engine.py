@@ -155,14 +155,20 @@ class Engine:
         # The raw path: a percent-encoded "/" stays inside its segment (one parameter's value).
         raw_path: bytes = scope.get("raw_path") or scope["path"].encode("utf-8")
         segments = raw_path.split(b"/")[1:]
+        allowed: str | None = None
         for route in self._routes:  # most specific first: /messages/send before /messages/{messageId}
             params = route.match(segments)
             if params is None:
                 continue
             operation = route.operations.get(scope["method"])
-            if operation is None:
-                raise Reject(405, "Method not allowed", {"Allow": ", ".join(route.operations)})
-            return operation, params
+            if operation is not None:
+                return operation, params
+            # Another template may match the same path with this method (GET /workflows/runs/run is
+            # getWorkflowRun for the run id "run", POST there is runWorkflow for the key "runs"); if none
+            # does, the 405 lists the methods of the most specific one.
+            allowed = allowed or ", ".join(route.operations)
+        if allowed:
+            raise Reject(405, "Method not allowed", {"Allow": allowed})
         raise Reject(404, "Not found")
 
     def _authorized(self, headers: Mapping[str, str]) -> bool:

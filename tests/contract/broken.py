@@ -86,6 +86,23 @@ def wrong_content_type(app: ASGIApp) -> ASGIApp:
     return rewrite_responses(app, "GET", "/sdk/v1/audience/members/[^/]+", rewrite)
 
 
+def _drop_header(name: bytes) -> Rewrite:
+    def rewrite(status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> tuple[int, list[Any], bytes]:
+        return status, [(k, v) for k, v in headers if k.lower() != name], body
+
+    return rewrite
+
+
+def no_request_id(app: ASGIApp) -> ASGIApp:
+    """findMember's responses lack the ``X-Request-Id`` header every response must carry."""
+    return rewrite_responses(app, "GET", "/sdk/v1/audience/members/[^/]+", _drop_header(b"x-request-id"))
+
+
+def no_www_authenticate(app: ASGIApp) -> ASGIApp:
+    """findMember's 401 lacks ``WWW-Authenticate``."""
+    return rewrite_responses(app, "GET", "/sdk/v1/audience/members/[^/]+", _drop_header(b"www-authenticate"))
+
+
 def server_error_on_bad_input(app: ASGIApp) -> ASGIApp:
     """identify crashes (a JSON 500) on every request it should reject with 400."""
 

@@ -7,6 +7,7 @@ operations and phases that reach their defect, with few examples.
 
 from __future__ import annotations
 
+import re
 import time
 import tomllib
 from collections.abc import Callable, Sequence
@@ -32,6 +33,7 @@ def run_against(
     phases: Sequence[str] = run_contract.PHASES,
     max_examples: int = run_contract.DEFAULT_MAX_EXAMPLES,
     secret_key: str = SECRET,
+    ndjson_path: Path | None = None,
 ) -> tuple[int, str]:
     app = create_app(secret_key=SECRET)
     try:
@@ -43,6 +45,7 @@ def run_against(
                 phases=phases,
                 max_examples=max_examples,
                 junit_path=tmp_path / "junit.xml",
+                ndjson_path=ndjson_path,
                 capture=True,
             )
     finally:
@@ -50,15 +53,39 @@ def run_against(
     return result.returncode, result.stdout + result.stderr
 
 
+MIN_LINKS_COVERED = 16
+"""What the stateful phase covered before the spec's links were rewritten in valid OpenAPI forms."""
+CHAINS = {
+    "identify -> suppress": "POST /sdk/v1/audience/identify -> [200] AddSuppression -> POST",
+    "suppress -> remove": "POST /sdk/v1/audience/members/{externalUserId}/suppressions -> [200] RemoveSuppression ->",
+    "identify -> send": "POST /sdk/v1/audience/identify -> [200] SendMessage -> POST",
+    "send -> get message": "POST /sdk/v1/messages/send -> [200] GetMessage -> GET",
+    "run -> get run": "POST /sdk/v1/workflows/{key}/run -> [200] GetWorkflowRun -> GET",
+}
+"""Flows the stateful phase must reach (a link name starts with its source, status and name)."""
+
+
 @pytest.mark.timeout(300)
 def test_honest_sandbox_passes_the_full_default_contract_run(tmp_path: Path) -> None:
-    """Exactly `make contract`'s run (all operations, phases and checks, default seed and examples)."""
+    """Exactly `make contract`'s run (all operations, phases and checks, default seed and examples).
+
+    Its stateful phase must keep following links: at least MIN_LINKS_COVERED of them, the CHAINS
+    among them. Which links a run follows depends on the seed and on everything the run did before,
+    so an unrelated change can move these figures; `make contract` prints "API Links: N covered".
+    """
     started = time.monotonic()
-    code, output = run_against(None, tmp_path)
+    code, output = run_against(None, tmp_path, ndjson_path=tmp_path / "events.ndjson")
     assert code == 0, output
     assert "No issues found" in output
     assert (tmp_path / "junit.xml").is_file()
-    print(f"honest contract run: {time.monotonic() - started:.1f} s")
+    covered = run_contract.covered_links(tmp_path / "events.ndjson")
+    reported = re.search(r"API Links:\s+(\d+) covered", output)
+    assert reported is not None, output
+    assert int(reported.group(1)) == len(covered), sorted(covered)
+    assert len(covered) >= MIN_LINKS_COVERED, sorted(covered)
+    missing = [chain for chain, prefix in CHAINS.items() if not any(link.startswith(prefix) for link in covered)]
+    assert not missing, (missing, sorted(covered))
+    print(f"honest contract run: {time.monotonic() - started:.1f} s, {len(covered)} links covered")
 
 
 @pytest.mark.parametrize(
@@ -75,6 +102,8 @@ def test_honest_sandbox_passes_the_full_default_contract_run(tmp_path: Path) -> 
         ),
         pytest.param(broken.wrong_content_type, ["findMember"], ["examples"], "ST105", id="wrong-content-type"),
         pytest.param(broken.auth_ignored(SECRET), ["findMember"], ["examples"], "ST401", id="auth-ignored"),
+        pytest.param(broken.no_request_id, ["findMember"], ["examples"], "ST107", id="no-x-request-id"),
+        pytest.param(broken.no_www_authenticate, ["findMember"], ["coverage"], "ST107", id="no-www-authenticate"),
         pytest.param(broken.server_error_on_bad_input, ["identify"], ["coverage"], "ST101", id="500-on-bad-input"),
     ],
 )
@@ -113,4 +142,5 @@ def test_the_shared_command_line() -> None:
     config = tomllib.loads(run_contract.CONFIG.read_text())
     assert config["warnings"]["fail-on"] == ["missing_auth"]
     assert config["checks"]["enabled"] is True
+    assert config["hooks"] == "contract/links.py"  # relative to the repository root, run_contract's cwd
     assert run_contract.CONFIG.parent.name == "contract"  # never an implicit ./schemathesis.toml

@@ -211,8 +211,8 @@ def test_an_operation_without_a_handler_or_a_handler_without_an_operation_fails_
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
-        (lambda s: s["paths"]["/sdk/v1/messages/{messageId}"]["parameters"][0].update({"in": "cookie"}), "cookie"),
-        (lambda s: s["paths"]["/sdk/v1/messages/{messageId}"]["parameters"][0].update({"name": "id"}), "template"),
+        (lambda s: s["components"]["parameters"]["MessageId"].update({"in": "cookie"}), "cookie"),
+        (lambda s: s["components"]["parameters"]["MessageId"].update({"name": "id"}), "template"),
         (lambda s: s["paths"]["/sdk/v1/messages/send"]["post"].pop("operationId"), "operationId"),
         (lambda s: s["components"]["schemas"].pop("ResourceId"), "ResourceId"),
     ],
@@ -234,3 +234,16 @@ def test_the_sandbox_source_types_no_path_pattern_or_limit_of_the_spec(spec: dic
         for keyword in ("pattern",):
             if keyword in schema:
                 assert schema[keyword] not in source, schema[keyword]
+
+
+async def test_a_path_two_templates_match_is_served_by_the_one_with_the_method(asgi_api: httpx.AsyncClient) -> None:
+    """``/workflows/runs/run``: getWorkflowRun for the run id "run" (GET), runWorkflow for the key "runs" (POST)."""
+    got = await asgi_api.get("/workflows/runs/run")
+    assert (got.status_code, got.json()) == (404, {"error": "workflow run not found"})
+    await asgi_api.post("/audience/identify", json={"externalUserId": "u"})
+    ran = await asgi_api.post("/workflows/runs/run", json={"externalUserId": "u"})
+    assert ran.status_code == 200, ran.text
+    assert (await asgi_api.get(f"/workflows/runs/{ran.json()['runId']}")).json()["run"]["workflowKey"] == "runs"
+    other = await asgi_api.put("/workflows/runs/run")
+    assert other.status_code == 405
+    assert other.headers["allow"] in ("GET", "POST")  # the methods of the most specific of the two paths

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -67,6 +68,8 @@ def examples_in(spec: dict) -> Iterator[tuple[str, dict, Any]]:
     for name, response in spec["components"]["responses"].items():
         media = response["content"]["application/json"]
         yield f"components.responses.{name}", media["schema"], media["example"]
+    for name, header in spec["components"]["headers"].items():
+        yield f"components.headers.{name}", header["schema"], header["example"]
     for name, schema in spec["components"]["schemas"].items():
         for i, example in enumerate(schema.get("examples", [])):
             yield f"components.schemas.{name}.examples[{i}]", schema, example
@@ -82,18 +85,114 @@ def test_the_twelve_operations_exist_with_stable_ids(spec: dict) -> None:
     assert found == OPERATIONS
 
 
+ALWAYS = {"401", "429", "500", "503"}
+"""Statuses every operation can answer: auth, rate limit, failure, brief unavailability."""
+STATUSES = {
+    "identify": {"200", "400"} | ALWAYS,
+    "findMember": {"200", "400"} | ALWAYS,
+    "updateMember": {"200", "400"} | ALWAYS,
+    "deleteMember": {"200", "400"} | ALWAYS,
+    "listSuppressions": {"200", "400", "404"} | ALWAYS,
+    "addSuppression": {"200", "400", "404"} | ALWAYS,
+    "removeSuppression": {"204", "400", "404"} | ALWAYS,
+    "sendMessage": {"200", "400", "404"} | ALWAYS,
+    "getMessage": {"200", "400", "404"} | ALWAYS,
+    "listMemberMessages": {"200", "400", "404"} | ALWAYS,
+    "runWorkflow": {"200", "400", "404"} | ALWAYS,
+    "getWorkflowRun": {"200", "400", "404"} | ALWAYS,
+}
+"""Exactly what each operation can answer (the sandbox answers each of the 2xx/400/404 here)."""
+
+
+def test_every_operation_lists_exactly_the_statuses_it_can_answer(spec: dict) -> None:
+    for path, method, op, _ in operations(spec):
+        assert set(op["responses"]) == STATUSES[op["operationId"]], (method, path)
+
+
+def test_the_member_operations_answer_null_never_404(spec: dict) -> None:
+    """An unknown member is `{"member": null}` / `{"id": null}`; a malformed id is a 400."""
+    for name in ("findMember", "updateMember", "deleteMember"):
+        method, path = OPERATIONS[name]
+        op = spec["paths"][path][method]
+        assert "404" not in op["responses"], name
+        assert "null" in op["description"], name
+        assert "never `404`" in op["description"], name
+
+
+def test_every_404_says_when_it_happens(spec: dict) -> None:
+    for path, method, op, _ in operations(spec):
+        if "404" in op["responses"]:
+            assert "`404` for" in op["description"] or "`404` when" in op["description"], (method, path)
+
+
 def test_every_operation_documents_its_errors_with_the_error_schema(spec: dict) -> None:
     for path, method, op, params in operations(spec):
         codes = set(op["responses"])
-        assert {"401", "429", "500", "503"} <= codes, (method, path)
+        assert codes >= ALWAYS, (method, path)
         if params or "requestBody" in op:
             assert "400" in codes, (method, path)
-        if any(p["in"] == "path" for p in params):
-            assert "404" in codes, (method, path)
         for code in codes - {"200", "204"}:
             schema = resolve(spec, op["responses"][code])["content"]["application/json"]["schema"]
             assert schema == {"$ref": "#/components/schemas/Error"}, (method, path, code)
         assert op["responses"].get("204", {}).get("content") is None
+
+
+def test_every_response_declares_x_request_id(spec: dict) -> None:
+    """Success and error alike, through the one reusable header."""
+    header = spec["components"]["headers"]["X-Request-Id"]
+    assert header["required"] is True
+    assert header["schema"]["type"] == "string"
+    checked = 0
+    for path, method, op, _ in operations(spec):
+        for code, response in op["responses"].items():
+            headers = resolve(spec, response).get("headers", {})
+            assert headers.get("X-Request-Id") == {"$ref": "#/components/headers/X-Request-Id"}, (method, path, code)
+            checked += 1
+    for name, response in spec["components"]["responses"].items():
+        assert "X-Request-Id" in response["headers"], name
+    assert checked == sum(len(codes) for codes in STATUSES.values())
+
+
+def test_retry_after_on_429_and_503_and_www_authenticate_on_401(spec: dict) -> None:
+    for path, method, op, _ in operations(spec):
+        responses = {code: resolve(spec, r) for code, r in op["responses"].items()}
+        for code in ("429", "503"):
+            assert responses[code]["headers"]["Retry-After"] == {"$ref": "#/components/headers/Retry-After"}
+        assert responses["401"]["headers"]["WWW-Authenticate"] == {"$ref": "#/components/headers/WWW-Authenticate"}
+        for code in set(responses) - {"429", "503"}:
+            assert "Retry-After" not in responses[code].get("headers", {}), (method, path, code)
+    headers = spec["components"]["headers"]
+    assert headers["Retry-After"]["schema"] == {"type": "integer", "minimum": 0}
+    assert headers["Retry-After"]["required"] is False  # "may carry": a client must cope without it
+    assert headers["WWW-Authenticate"]["required"] is True
+    check = validator(spec, headers["WWW-Authenticate"]["schema"])
+    assert check.is_valid("Bearer")
+    assert check.is_valid('Bearer realm="chimekit"')
+    assert not check.is_valid("Basic")
+
+
+def test_path_parameters_are_reusable_components(spec: dict) -> None:
+    parameters = spec["components"]["parameters"]
+    assert {name: (p["name"], p["in"], p["required"]) for name, p in parameters.items()} == {
+        "ExternalUserId": ("externalUserId", "path", True),
+        "SuppressionId": ("suppressionId", "path", True),
+        "MessageId": ("messageId", "path", True),
+        "WorkflowKey": ("key", "path", True),
+        "RunId": ("runId", "path", True),
+    }
+    used = set()
+    for path, item in spec["paths"].items():
+        for method in METHODS:
+            for p in item.get("parameters", []) + item.get(method, {}).get("parameters", []):
+                if resolve(spec, p)["in"] == "path":
+                    assert set(p) == {"$ref"}, (method, path, p)
+                    used.add(p["$ref"].rsplit("/", 1)[1])
+    assert used == set(parameters)
+
+
+def test_license_and_external_docs(spec: dict) -> None:
+    assert spec["info"]["license"] == {"name": "MIT", "identifier": "MIT"}  # as pyproject.toml says
+    assert spec["externalDocs"]["url"].startswith("https://chimekit.com/")
 
 
 def test_every_operation_has_an_example_for_its_body_and_success_response(spec: dict) -> None:
@@ -131,26 +230,140 @@ def test_example_check_catches_drift(spec: dict) -> None:
     assert not validator(spec, schema).is_valid(example)
 
 
+def links_in(spec: dict) -> Iterator[tuple[str, str, dict, str, dict]]:
+    """(where, status, source operation, link name, link) for every link."""
+    for _, _, op, _ in operations(spec):
+        for status, response in op["responses"].items():
+            for name, link in resolve(spec, response).get("links", {}).items():
+                yield f"{op['operationId']} {status} {name}", status, op, name, link
+
+
 def test_links_point_at_real_operations_and_parameters(spec: dict) -> None:
     params_by_op = {op["operationId"]: {p["name"] for p in params} for _, _, op, params in operations(spec)}
     links = []
-    for _, _, op, _ in operations(spec):
-        for response in op["responses"].values():
-            for name, link in resolve(spec, response).get("links", {}).items():
-                assert link["operationId"] in params_by_op, name
-                assert set(link.get("parameters", {})) <= params_by_op[link["operationId"]], name
-                links.append((op["operationId"], link["operationId"]))
+    for where, _, op, _, link in links_in(spec):
+        assert link["operationId"] in params_by_op, where
+        assert set(link.get("parameters", {})) <= params_by_op[link["operationId"]], where
+        links.append((op["operationId"], link["operationId"]))
     for pair in [
         ("identify", "findMember"),
         ("identify", "updateMember"),
         ("identify", "deleteMember"),
         ("identify", "listSuppressions"),
         ("identify", "addSuppression"),
+        ("updateMember", "findMember"),
         ("sendMessage", "getMessage"),
+        ("listMemberMessages", "getMessage"),
+        ("getMessage", "findMember"),
         ("runWorkflow", "getWorkflowRun"),
+        ("getWorkflowRun", "findMember"),
         ("addSuppression", "removeSuppression"),
+        ("listSuppressions", "removeSuppression"),
     ]:
-        assert pair in links
+        assert pair in links, pair
+
+
+EXPRESSION = re.compile(
+    r"\$(url|method|statusCode"
+    r"|(request|response)\.(header\.[!#$%&'*+.^_`|~0-9A-Za-z-]+|query\.[^\s{}]+|path\.[^\s{}]+|body(#(/[^\s{}]*)?)?))"
+)
+"""A whole runtime expression (OpenAPI 3.1, "Runtime Expressions")."""
+
+
+def link_value_problems(spec: dict, source: dict, status: str, value: Any, *, top: bool = True) -> list[str]:
+    """Why ``value`` (a link parameter or requestBody) is neither a whole runtime expression nor a literal.
+
+    A string starting with ``$`` must be one whole expression naming something the source operation
+    has (a path parameter, or a field its request or response schema defines); a literal (an object,
+    array or plain string) must hold no expression anywhere inside it.
+    """
+    if isinstance(value, dict):
+        return [p for item in value.values() for p in link_value_problems(spec, source, status, item, top=False)]
+    if isinstance(value, list):
+        return [p for item in value for p in link_value_problems(spec, source, status, item, top=False)]
+    if not isinstance(value, str):
+        return []
+    if top and value.startswith("$"):
+        return _expression(spec, source, status, value)
+    if value.startswith("$") or any(marker in value for marker in ("$request", "$response", "{$")):
+        return [f"{value!r}: an expression inside a literal (OpenAPI does not define it)"]
+    return []
+
+
+def _expression(spec: dict, source: dict, status: str, value: str) -> list[str]:
+    match = EXPRESSION.fullmatch(value)
+    if match is None:
+        return [f"{value!r}: not one whole runtime expression"]
+    _, side, source_part, *_ = match.groups()
+    kind, _, rest = (source_part or "").partition(".")
+    if kind == "path":
+        params = {p["name"] for p in (resolve(spec, q) for q in source_parameters(spec, source)) if p["in"] == "path"}
+        return [] if rest in params else [f"{value!r}: the source has no path parameter {rest!r}"]
+    if kind.startswith("body") and "#" in source_part:
+        pointer = source_part.split("#", 1)[1]
+        if side == "request":
+            schema = source["requestBody"]["content"]["application/json"]["schema"]
+        else:
+            schema = resolve(spec, source["responses"][status])["content"]["application/json"]["schema"]
+        if not schema_at(spec, schema, pointer.split("/")[1:]):
+            return [f"{value!r}: the {side} schema defines no {pointer!r}"]
+    return []
+
+
+def source_parameters(spec: dict, op: dict) -> list[dict]:
+    for item in spec["paths"].values():
+        if any(item.get(method) is op for method in METHODS):
+            return item.get("parameters", []) + op.get("parameters", [])
+    raise AssertionError(op["operationId"])
+
+
+def schema_at(spec: dict, schema: Any, parts: list[str]) -> bool:
+    """Whether a JSON pointer (as ``parts``) can point into a value of ``schema``."""
+    schema = resolve(spec, schema)
+    if not parts:
+        return True
+    for keyword in ("oneOf", "anyOf", "allOf"):
+        if any(schema_at(spec, branch, parts) for branch in schema.get(keyword, [])):
+            return True
+    head, rest = parts[0], parts[1:]
+    if head in schema.get("properties", {}):
+        return schema_at(spec, schema["properties"][head], rest)
+    if head.isdigit() and "items" in schema:
+        return schema_at(spec, schema["items"], rest)
+    return False
+
+
+def test_links_use_only_whole_expressions_or_literals(spec: dict) -> None:
+    checked = 0
+    for where, status, source, _, link in links_in(spec):
+        values = list(link.get("parameters", {}).values())
+        if "requestBody" in link:
+            values.append(link["requestBody"])
+        for value in values:
+            assert not link_value_problems(spec, source, status, value), (
+                where,
+                link_value_problems(spec, source, status, value),
+            )
+            checked += 1
+        assert not any(key.startswith("x-") for key in link), where  # no tool-specific settings in the spec
+    assert checked >= 25
+
+
+def test_the_link_check_rejects_expressions_inside_literals(spec: dict) -> None:
+    """The check is not vacuous: the identify -> sendMessage link the spec once had fails it."""
+    identify = spec["paths"]["/sdk/v1/audience/identify"]["post"]
+    old_send_body = {
+        "externalUserId": "$request.body#/externalUserId",
+        "content": {"in_app": {"title": "Welcome!", "snippet": "A quick hello from ChimeKit"}},
+    }
+    assert link_value_problems(spec, identify, "200", old_send_body)
+    assert link_value_problems(spec, identify, "200", {"context": {"campaign": "{$request.body#/externalUserId}"}})
+    assert link_value_problems(spec, identify, "200", "$request.body#/externalUserID")  # no such field
+    assert link_value_problems(spec, identify, "200", "$request.path.externalUserId")  # identify has no path
+    assert link_value_problems(spec, identify, "200", "$response.body#/member/id trailing")
+    assert not link_value_problems(spec, identify, "200", "$request.body#/externalUserId")
+    assert not link_value_problems(spec, identify, "200", "$response.body#/member/identities/0/value")
+    assert not link_value_problems(spec, identify, "200", {"identity": {"type": "email", "value": "ava@example.com"}})
 
 
 CONTENT = {"$ref": "#/components/schemas/MessageContent"}
@@ -169,6 +382,21 @@ CONTENT = {"$ref": "#/components/schemas/MessageContent"}
 )
 def test_send_content_accepts_a_template_or_channels(spec: dict, content: dict) -> None:
     assert validator(spec, CONTENT).is_valid(content)
+
+
+def test_channel_content_needs_a_channel_through_any_of_not_not(spec: dict) -> None:
+    def keywords(node: Any) -> Iterator[str]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield key
+                yield from keywords(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from keywords(value)
+
+    channel = spec["components"]["schemas"]["ChannelContent"]
+    assert "not" not in set(keywords(channel))
+    assert {"anyOf": [{"required": ["in_app"]}, {"required": ["email"]}]} in channel["allOf"]
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ ADD_SUPPRESSION = Operation(
     path="/sdk/v1/audience/members/{externalUserId}/suppressions",
     tag="audience",
     summary="Add a member suppression",
-    description="Creates a suppression for one of the member's identities. If `categoryId` is omitted the\nsuppression is global for that identity. The identity is matched by `type` and `value`\n(emails case-insensitively); an identity the member does not have is added to the member.\nSuppressing the same identity and category again returns the existing suppression\n(idempotent). `404` for an unknown member.\n",
+    description="Creates a suppression for one of the member's identities. If `categoryId` is omitted the\nsuppression is global for that identity. The identity is matched by `type` and `value`\n(emails case-insensitively); an identity the member does not have is added to the member.\nSuppressing the same identity and category again returns the existing suppression\n(idempotent). `404` for an unknown member (`member not found`) or a `categoryId` that names\nno category (`categoryId: category not found`).\n",
     path_params=(
         Parameter(
             name="externalUserId",
@@ -54,7 +54,7 @@ DELETE_MEMBER = Operation(
     path="/sdk/v1/audience/members/{externalUserId}",
     tag="audience",
     summary="Delete an audience member",
-    description='Soft-deletes a member. Answers the deleted member\'s `externalUserId`, or `{"id": null}` if\nno active member exists (so a second delete answers null).\n',
+    description='Soft-deletes a member. Answers the deleted member\'s `externalUserId`, or `{"id": null}` if\nno active member exists (so a second delete answers null): never `404`.\n',
     path_params=(
         Parameter(
             name="externalUserId",
@@ -76,7 +76,6 @@ DELETE_MEMBER = Operation(
         200: models.DeleteMemberResponse,
         400: models.Error,
         401: models.Error,
-        404: models.Error,
         429: models.Error,
         500: models.Error,
         503: models.Error,
@@ -89,7 +88,7 @@ FIND_MEMBER = Operation(
     path="/sdk/v1/audience/members/{externalUserId}",
     tag="audience",
     summary="Get an audience member",
-    description='Returns the member profile, or `{"member": null}` if no active member exists.',
+    description='Returns the member profile, or `{"member": null}` if no active member exists (unknown or\ndeleted): never `404`.\n',
     path_params=(
         Parameter(
             name="externalUserId",
@@ -111,7 +110,6 @@ FIND_MEMBER = Operation(
         200: models.MemberResponse,
         400: models.Error,
         401: models.Error,
-        404: models.Error,
         429: models.Error,
         500: models.Error,
         503: models.Error,
@@ -222,7 +220,7 @@ UPDATE_MEMBER = Operation(
     path="/sdk/v1/audience/members/{externalUserId}",
     tag="audience",
     summary="Update an audience member",
-    description='Updates an existing member. Each given field replaces the stored one (`attributes` and\n`identities` are replaced whole, not merged); fields left out are kept. If the member does\nnot exist (or is deleted), the response is `{"member": null}` and nothing is created.\n',
+    description='Updates an existing member. Each given field replaces the stored one (`attributes` and\n`identities` are replaced whole, not merged); fields left out are kept. If the member does\nnot exist (or is deleted), the response is `{"member": null}` (never `404`) and nothing is\ncreated.\n',
     path_params=(
         Parameter(
             name="externalUserId",
@@ -244,7 +242,6 @@ UPDATE_MEMBER = Operation(
         200: models.MemberResponse,
         400: models.Error,
         401: models.Error,
-        404: models.Error,
         429: models.Error,
         500: models.Error,
         503: models.Error,
@@ -257,7 +254,7 @@ GET_MESSAGE = Operation(
     path="/sdk/v1/messages/{messageId}",
     tag="messages",
     summary="Get a message",
-    description="Fetches a message by id, with its delivery, notification and recipient. `404` if unknown.",
+    description="Fetches a message by id, with its delivery, notification and recipient. `404` for an\nunknown message id (`message not found`).\n",
     path_params=(
         Parameter(
             name="messageId",
@@ -347,7 +344,7 @@ SEND_MESSAGE = Operation(
     path="/sdk/v1/messages/send",
     tag="messages",
     summary="Send a message",
-    description="Sends a message to an audience member (`404` for an unknown member). Content is either a\ntemplate (`content.templateId`, sent as-is with optional variables) or one or more channels\n(`content.in_app` and/or `content.email`); a content with neither, or with both a template\nand channels, is a `400`.\n\nAn `in_app` channel creates the in-app `notification`. An `email` channel creates a\n`delivery` to the member's first email identity; its status is `suppressed` when that\nidentity has a global suppression or one for the message's category, and `failed` (with `to`\nnull) when the member has no email identity; otherwise it is `queued` and moves on by itself\n(`sent`, then `delivered`: see `Delivery.status`; this answer shows it as created). A template send is\nanswered with the stored message; the template's channels are rendered asynchronously, so\n`notification` and `delivery` are null in the response.\n",
+    description="Sends a message to an audience member. Content is either a template (`content.templateId`,\nsent as-is with optional variables) or one or more channels (`content.in_app` and/or\n`content.email`); a content with neither, or with both a template and channels, is a `400`.\n`404` for an unknown member (`member not found`) or a `categoryId` that names no category\n(`categoryId: category not found`). Template ids are not looked up when sending (templates\nrender asynchronously, see below), so an unknown template id is not a `404`.\n\nAn `in_app` channel creates the in-app `notification`. An `email` channel creates a\n`delivery` to the member's first email identity; its status is `suppressed` when that\nidentity has a global suppression or one for the message's category, and `failed` (with `to`\nnull) when the member has no email identity; otherwise it is `queued` and moves on by itself\n(`sent`, then `delivered`: see `Delivery.status`; this answer shows it as created). A template send is\nanswered with the stored message; the template's channels are rendered asynchronously, so\n`notification` and `delivery` are null in the response.\n",
     path_params=(),
     query_params=(),
     body=models.SendMessageRequest,
@@ -368,7 +365,7 @@ GET_WORKFLOW_RUN = Operation(
     path="/sdk/v1/workflows/runs/{runId}",
     tag="workflows",
     summary="Get a workflow run",
-    description="Returns metadata for a previously queued run, as it is now: its `status` moves from `queued`\nto `running` (`startedAt` set) to a final state (`finishedAt` set), see `WorkflowRun.status`.\n`404` if unknown.\n",
+    description="Returns metadata for a previously queued run, as it is now: its `status` moves from `queued`\nto `running` (`startedAt` set) to a final state (`finishedAt` set), see `WorkflowRun.status`.\n`404` for an unknown run id (`workflow run not found`). A GET of `/sdk/v1/workflows/runs/run`\nis this operation for the run id `run` (`runWorkflow` for the key `runs` is the POST to the\nsame path).\n",
     path_params=(
         Parameter(
             name="runId",
@@ -398,7 +395,7 @@ RUN_WORKFLOW = Operation(
     path="/sdk/v1/workflows/{key}/run",
     tag="workflows",
     summary="Run a workflow",
-    description='Queues a workflow run for an existing audience member (`404` for an unknown member).\n`context` is merged into the run context, to which the server adds `apiKeyId`. The answer is\nthe run as created (`queued`); the run then moves on by itself (`running`, then a final state:\nsee `WorkflowRun.status`), which `getWorkflowRun` shows. The sandbox server takes\n`--step-seconds` (0.2 s by default) per step, and ends a run whose context holds\n`"sandbox": {"fail": true}` as `failed`.\n',
+    description='Queues a workflow run for an existing audience member. `404` for an unknown member\n(`member not found`). The `key` is not looked up when the run is queued, so any well-formed\nkey is accepted (never a `404`). The key `runs` makes the path `/sdk/v1/workflows/runs/run`,\nwhich is this operation for POST only (a GET there is `getWorkflowRun` for the run id `run`).\n`context` is merged into the run context, to which the server adds `apiKeyId`. The answer is\nthe run as created (`queued`); the run then moves on by itself (`running`, then a final state:\nsee `WorkflowRun.status`), which `getWorkflowRun` shows. The sandbox server takes\n`--step-seconds` (0.2 s by default) per step, and ends a run whose context holds\n`"sandbox": {"fail": true}` as `failed`.\n',
     path_params=(
         Parameter(
             name="key",

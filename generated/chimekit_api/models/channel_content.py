@@ -6,7 +6,7 @@ from ..types import UNSET, Field, Model, Unset
 
 
 class ChannelContent(Model):
-    """One or more channels; at least one of `in_app` and `email` is required."""
+    """One or more channels; at least one of `in_app` and `email` (`variables` alone is not content)."""
 
     __slots__ = ()
 

@@ -55,7 +55,8 @@ def sync_detailed(
     suppression is global for that identity. The identity is matched by `type` and `value`
     (emails case-insensitively); an identity the member does not have is added to the member.
     Suppressing the same identity and category again returns the existing suppression
-    (idempotent). `404` for an unknown member.
+    (idempotent). `404` for an unknown member (`member not found`) or a `categoryId` that names
+    no category (`categoryId: category not found`).
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -95,7 +96,8 @@ def sync(
     suppression is global for that identity. The identity is matched by `type` and `value`
     (emails case-insensitively); an identity the member does not have is added to the member.
     Suppressing the same identity and category again returns the existing suppression
-    (idempotent). `404` for an unknown member.
+    (idempotent). `404` for an unknown member (`member not found`) or a `categoryId` that names
+    no category (`categoryId: category not found`).
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -130,7 +132,8 @@ async def asyncio_detailed(
     suppression is global for that identity. The identity is matched by `type` and `value`
     (emails case-insensitively); an identity the member does not have is added to the member.
     Suppressing the same identity and category again returns the existing suppression
-    (idempotent). `404` for an unknown member.
+    (idempotent). `404` for an unknown member (`member not found`) or a `categoryId` that names
+    no category (`categoryId: category not found`).
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -168,7 +171,8 @@ async def asyncio(
     suppression is global for that identity. The identity is matched by `type` and `value`
     (emails case-insensitively); an identity the member does not have is added to the member.
     Suppressing the same identity and category again returns the existing suppression
-    (idempotent). `404` for an unknown member.
+    (idempotent). `404` for an unknown member (`member not found`) or a `categoryId` that names
+    no category (`categoryId: category not found`).
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters

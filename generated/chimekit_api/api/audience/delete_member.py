@@ -48,7 +48,7 @@ def sync_detailed(
     """Delete an audience member
 
      Soft-deletes a member. Answers the deleted member's `externalUserId`, or `{"id": null}` if
-    no active member exists (so a second delete answers null).
+    no active member exists (so a second delete answers null): never `404`.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -82,7 +82,7 @@ def sync(
     """Delete an audience member
 
      Soft-deletes a member. Answers the deleted member's `externalUserId`, or `{"id": null}` if
-    no active member exists (so a second delete answers null).
+    no active member exists (so a second delete answers null): never `404`.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -111,7 +111,7 @@ async def asyncio_detailed(
     """Delete an audience member
 
      Soft-deletes a member. Answers the deleted member's `externalUserId`, or `{"id": null}` if
-    no active member exists (so a second delete answers null).
+    no active member exists (so a second delete answers null): never `404`.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -143,7 +143,7 @@ async def asyncio(
     """Delete an audience member
 
      Soft-deletes a member. Answers the deleted member's `externalUserId`, or `{"id": null}` if
-    no active member exists (so a second delete answers null).
+    no active member exists (so a second delete answers null): never `404`.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters

@@ -45,7 +45,8 @@ def sync_detailed(
 ) -> Response[Error | MemberResponse]:
     """Get an audience member
 
-     Returns the member profile, or `{"member": null}` if no active member exists.
+     Returns the member profile, or `{"member": null}` if no active member exists (unknown or
+    deleted): never `404`.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -78,7 +79,8 @@ def sync(
 ) -> Error | MemberResponse | None:
     """Get an audience member
 
-     Returns the member profile, or `{"member": null}` if no active member exists.
+     Returns the member profile, or `{"member": null}` if no active member exists (unknown or
+    deleted): never `404`.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -106,7 +108,8 @@ async def asyncio_detailed(
 ) -> Response[Error | MemberResponse]:
     """Get an audience member
 
-     Returns the member profile, or `{"member": null}` if no active member exists.
+     Returns the member profile, or `{"member": null}` if no active member exists (unknown or
+    deleted): never `404`.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -137,7 +140,8 @@ async def asyncio(
 ) -> Error | MemberResponse | None:
     """Get an audience member
 
-     Returns the member profile, or `{"member": null}` if no active member exists.
+     Returns the member profile, or `{"member": null}` if no active member exists (unknown or
+    deleted): never `404`.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters

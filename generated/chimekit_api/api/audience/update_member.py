@@ -51,7 +51,8 @@ def sync_detailed(
 
      Updates an existing member. Each given field replaces the stored one (`attributes` and
     `identities` are replaced whole, not merged); fields left out are kept. If the member does
-    not exist (or is deleted), the response is `{"member": null}` and nothing is created.
+    not exist (or is deleted), the response is `{"member": null}` (never `404`) and nothing is
+    created.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -89,7 +90,8 @@ def sync(
 
      Updates an existing member. Each given field replaces the stored one (`attributes` and
     `identities` are replaced whole, not merged); fields left out are kept. If the member does
-    not exist (or is deleted), the response is `{"member": null}` and nothing is created.
+    not exist (or is deleted), the response is `{"member": null}` (never `404`) and nothing is
+    created.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -122,7 +124,8 @@ async def asyncio_detailed(
 
      Updates an existing member. Each given field replaces the stored one (`attributes` and
     `identities` are replaced whole, not merged); fields left out are kept. If the member does
-    not exist (or is deleted), the response is `{"member": null}` and nothing is created.
+    not exist (or is deleted), the response is `{"member": null}` (never `404`) and nothing is
+    created.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters
@@ -158,7 +161,8 @@ async def asyncio(
 
      Updates an existing member. Each given field replaces the stored one (`attributes` and
     `identities` are replaced whole, not merged); fields left out are kept. If the member does
-    not exist (or is deleted), the response is `{"member": null}` and nothing is created.
+    not exist (or is deleted), the response is `{"member": null}` (never `404`) and nothing is
+    created.
 
     Args:
         external_user_id (str): Your system's stable identifier for the end user: 1–256 characters

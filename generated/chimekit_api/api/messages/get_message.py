@@ -47,7 +47,8 @@ def sync_detailed(
 ) -> Response[Error | GetMessageResponse]:
     """Get a message
 
-     Fetches a message by id, with its delivery, notification and recipient. `404` if unknown.
+     Fetches a message by id, with its delivery, notification and recipient. `404` for an
+    unknown message id (`message not found`).
 
     Args:
         message_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).
@@ -78,7 +79,8 @@ def sync(
 ) -> Error | GetMessageResponse | None:
     """Get a message
 
-     Fetches a message by id, with its delivery, notification and recipient. `404` if unknown.
+     Fetches a message by id, with its delivery, notification and recipient. `404` for an
+    unknown message id (`message not found`).
 
     Args:
         message_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).
@@ -104,7 +106,8 @@ async def asyncio_detailed(
 ) -> Response[Error | GetMessageResponse]:
     """Get a message
 
-     Fetches a message by id, with its delivery, notification and recipient. `404` if unknown.
+     Fetches a message by id, with its delivery, notification and recipient. `404` for an
+    unknown message id (`message not found`).
 
     Args:
         message_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).
@@ -133,7 +136,8 @@ async def asyncio(
 ) -> Error | GetMessageResponse | None:
     """Get a message
 
-     Fetches a message by id, with its delivery, notification and recipient. `404` if unknown.
+     Fetches a message by id, with its delivery, notification and recipient. `404` for an
+    unknown message id (`message not found`).
 
     Args:
         message_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).

@@ -47,10 +47,12 @@ def sync_detailed(
 ) -> Response[Error | SendMessageResponse]:
     """Send a message
 
-     Sends a message to an audience member (`404` for an unknown member). Content is either a
-    template (`content.templateId`, sent as-is with optional variables) or one or more channels
-    (`content.in_app` and/or `content.email`); a content with neither, or with both a template
-    and channels, is a `400`.
+     Sends a message to an audience member. Content is either a template (`content.templateId`,
+    sent as-is with optional variables) or one or more channels (`content.in_app` and/or
+    `content.email`); a content with neither, or with both a template and channels, is a `400`.
+    `404` for an unknown member (`member not found`) or a `categoryId` that names no category
+    (`categoryId: category not found`). Template ids are not looked up when sending (templates
+    render asynchronously, see below), so an unknown template id is not a `404`.
 
     An `in_app` channel creates the in-app `notification`. An `email` channel creates a
     `delivery` to the member's first email identity; its status is `suppressed` when that
@@ -90,10 +92,12 @@ def sync(
 ) -> Error | SendMessageResponse | None:
     """Send a message
 
-     Sends a message to an audience member (`404` for an unknown member). Content is either a
-    template (`content.templateId`, sent as-is with optional variables) or one or more channels
-    (`content.in_app` and/or `content.email`); a content with neither, or with both a template
-    and channels, is a `400`.
+     Sends a message to an audience member. Content is either a template (`content.templateId`,
+    sent as-is with optional variables) or one or more channels (`content.in_app` and/or
+    `content.email`); a content with neither, or with both a template and channels, is a `400`.
+    `404` for an unknown member (`member not found`) or a `categoryId` that names no category
+    (`categoryId: category not found`). Template ids are not looked up when sending (templates
+    render asynchronously, see below), so an unknown template id is not a `404`.
 
     An `in_app` channel creates the in-app `notification`. An `email` channel creates a
     `delivery` to the member's first email identity; its status is `suppressed` when that
@@ -128,10 +132,12 @@ async def asyncio_detailed(
 ) -> Response[Error | SendMessageResponse]:
     """Send a message
 
-     Sends a message to an audience member (`404` for an unknown member). Content is either a
-    template (`content.templateId`, sent as-is with optional variables) or one or more channels
-    (`content.in_app` and/or `content.email`); a content with neither, or with both a template
-    and channels, is a `400`.
+     Sends a message to an audience member. Content is either a template (`content.templateId`,
+    sent as-is with optional variables) or one or more channels (`content.in_app` and/or
+    `content.email`); a content with neither, or with both a template and channels, is a `400`.
+    `404` for an unknown member (`member not found`) or a `categoryId` that names no category
+    (`categoryId: category not found`). Template ids are not looked up when sending (templates
+    render asynchronously, see below), so an unknown template id is not a `404`.
 
     An `in_app` channel creates the in-app `notification`. An `email` channel creates a
     `delivery` to the member's first email identity; its status is `suppressed` when that
@@ -169,10 +175,12 @@ async def asyncio(
 ) -> Error | SendMessageResponse | None:
     """Send a message
 
-     Sends a message to an audience member (`404` for an unknown member). Content is either a
-    template (`content.templateId`, sent as-is with optional variables) or one or more channels
-    (`content.in_app` and/or `content.email`); a content with neither, or with both a template
-    and channels, is a `400`.
+     Sends a message to an audience member. Content is either a template (`content.templateId`,
+    sent as-is with optional variables) or one or more channels (`content.in_app` and/or
+    `content.email`); a content with neither, or with both a template and channels, is a `400`.
+    `404` for an unknown member (`member not found`) or a `categoryId` that names no category
+    (`categoryId: category not found`). Template ids are not looked up when sending (templates
+    render asynchronously, see below), so an unknown template id is not a `404`.
 
     An `in_app` channel creates the in-app `notification`. An `email` channel creates a
     `delivery` to the member's first email identity; its status is `suppressed` when that

@@ -49,7 +49,9 @@ def sync_detailed(
 
      Returns metadata for a previously queued run, as it is now: its `status` moves from `queued`
     to `running` (`startedAt` set) to a final state (`finishedAt` set), see `WorkflowRun.status`.
-    `404` if unknown.
+    `404` for an unknown run id (`workflow run not found`). A GET of `/sdk/v1/workflows/runs/run`
+    is this operation for the run id `run` (`runWorkflow` for the key `runs` is the POST to the
+    same path).
 
     Args:
         run_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).
@@ -82,7 +84,9 @@ def sync(
 
      Returns metadata for a previously queued run, as it is now: its `status` moves from `queued`
     to `running` (`startedAt` set) to a final state (`finishedAt` set), see `WorkflowRun.status`.
-    `404` if unknown.
+    `404` for an unknown run id (`workflow run not found`). A GET of `/sdk/v1/workflows/runs/run`
+    is this operation for the run id `run` (`runWorkflow` for the key `runs` is the POST to the
+    same path).
 
     Args:
         run_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).
@@ -110,7 +114,9 @@ async def asyncio_detailed(
 
      Returns metadata for a previously queued run, as it is now: its `status` moves from `queued`
     to `running` (`startedAt` set) to a final state (`finishedAt` set), see `WorkflowRun.status`.
-    `404` if unknown.
+    `404` for an unknown run id (`workflow run not found`). A GET of `/sdk/v1/workflows/runs/run`
+    is this operation for the run id `run` (`runWorkflow` for the key `runs` is the POST to the
+    same path).
 
     Args:
         run_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).
@@ -141,7 +147,9 @@ async def asyncio(
 
      Returns metadata for a previously queued run, as it is now: its `status` moves from `queued`
     to `running` (`startedAt` set) to a final state (`finishedAt` set), see `WorkflowRun.status`.
-    `404` if unknown.
+    `404` for an unknown run id (`workflow run not found`). A GET of `/sdk/v1/workflows/runs/run`
+    is this operation for the run id `run` (`runWorkflow` for the key `runs` is the POST to the
+    same path).
 
     Args:
         run_id (str): A ChimeKit identifier (`sup_…`, `msg_…`, `wr_…`, `cat_…`).

@@ -51,7 +51,10 @@ def sync_detailed(
 ) -> Response[Error | RunWorkflowResponse]:
     """Run a workflow
 
-     Queues a workflow run for an existing audience member (`404` for an unknown member).
+     Queues a workflow run for an existing audience member. `404` for an unknown member
+    (`member not found`). The `key` is not looked up when the run is queued, so any well-formed
+    key is accepted (never a `404`). The key `runs` makes the path `/sdk/v1/workflows/runs/run`,
+    which is this operation for POST only (a GET there is `getWorkflowRun` for the run id `run`).
     `context` is merged into the run context, to which the server adds `apiKeyId`. The answer is
     the run as created (`queued`); the run then moves on by itself (`running`, then a final state:
     see `WorkflowRun.status`), which `getWorkflowRun` shows. The sandbox server takes
@@ -90,7 +93,10 @@ def sync(
 ) -> Error | RunWorkflowResponse | None:
     """Run a workflow
 
-     Queues a workflow run for an existing audience member (`404` for an unknown member).
+     Queues a workflow run for an existing audience member. `404` for an unknown member
+    (`member not found`). The `key` is not looked up when the run is queued, so any well-formed
+    key is accepted (never a `404`). The key `runs` makes the path `/sdk/v1/workflows/runs/run`,
+    which is this operation for POST only (a GET there is `getWorkflowRun` for the run id `run`).
     `context` is merged into the run context, to which the server adds `apiKeyId`. The answer is
     the run as created (`queued`); the run then moves on by itself (`running`, then a final state:
     see `WorkflowRun.status`), which `getWorkflowRun` shows. The sandbox server takes
@@ -124,7 +130,10 @@ async def asyncio_detailed(
 ) -> Response[Error | RunWorkflowResponse]:
     """Run a workflow
 
-     Queues a workflow run for an existing audience member (`404` for an unknown member).
+     Queues a workflow run for an existing audience member. `404` for an unknown member
+    (`member not found`). The `key` is not looked up when the run is queued, so any well-formed
+    key is accepted (never a `404`). The key `runs` makes the path `/sdk/v1/workflows/runs/run`,
+    which is this operation for POST only (a GET there is `getWorkflowRun` for the run id `run`).
     `context` is merged into the run context, to which the server adds `apiKeyId`. The answer is
     the run as created (`queued`); the run then moves on by itself (`running`, then a final state:
     see `WorkflowRun.status`), which `getWorkflowRun` shows. The sandbox server takes
@@ -161,7 +170,10 @@ async def asyncio(
 ) -> Error | RunWorkflowResponse | None:
     """Run a workflow
 
-     Queues a workflow run for an existing audience member (`404` for an unknown member).
+     Queues a workflow run for an existing audience member. `404` for an unknown member
+    (`member not found`). The `key` is not looked up when the run is queued, so any well-formed
+    key is accepted (never a `404`). The key `runs` makes the path `/sdk/v1/workflows/runs/run`,
+    which is this operation for POST only (a GET there is `getWorkflowRun` for the run id `run`).
     `context` is merged into the run context, to which the server adds `apiKeyId`. The answer is
     the run as created (`queued`); the run then moves on by itself (`running`, then a final state:
     see `WorkflowRun.status`), which `getWorkflowRun` shows. The sandbox server takes
