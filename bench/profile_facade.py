@@ -7,8 +7,8 @@
 
 In bench/.venv-prof chimekit is not installed: run.py sets PYTHONPATH to the repo's generated/ and
 overlay/ folders. Besides the usual pstats listing, ``--tool cprofile`` prints a split of each call's
-time into: building the request (chimekit._operations / _validation), httpx (Client.request), and
-turning the answer into models (Request.parse → chimekit_api from_dict).
+time into: building the request (chimekit._binding prepare: the input checks), httpx (Client.request),
+and turning the answer into the result (chimekit._base _result: a lazy view, its top level checked).
 """
 
 from __future__ import annotations
@@ -56,9 +56,9 @@ def _split(stats: pstats.Stats, calls: int) -> dict[str, float]:
         "httpx Client.request": ("httpx/_client.py", "request"),
         "httpx Client.send": ("httpx/_client.py", "send"),
         "httpx build_request": ("httpx/_client.py", "build_request"),
-        "chimekit _send": ("chimekit/_client.py", "_send"),
-        "chimekit _result (parse)": ("chimekit/_base.py", "_result"),
-        "chimekit _body (validate+to_wire)": ("chimekit/_operations.py", "_body"),
+        "chimekit _call": ("chimekit/_client.py", "_call"),
+        "chimekit _result (view + checks)": ("chimekit/_base.py", "_result"),
+        "chimekit prepare (input checks)": ("chimekit/_binding.py", "prepare"),
         "httpx Response.json": ("httpx/_models.py", "json"),
         "json.dumps (request body)": ("json/__init__.py", "dumps"),
     }

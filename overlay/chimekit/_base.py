@@ -75,6 +75,7 @@ class BaseClient(Generic[HttpT]):
     _headers: httpx.Headers
     _default_headers: dict[str, str]
     _pool_headers: httpx.Headers | None
+    _call_timeout: TimeoutTypes | httpx._client.UseClientDefault
 
     def __init__(
         self,
@@ -102,8 +103,9 @@ class BaseClient(Generic[HttpT]):
         )
         self._owns_http = http_client is None
         # Our own pool carries the headers; a client you pass in (or a copy with other headers) gets them per call.
-        self._http = http_client if http_client is not None else self._new_http(self._headers)
+        self._http = http_client if http_client is not None else self._new_http(self._headers, self.timeout)
         self._pool_headers = self._headers if http_client is None else None
+        self._bind_timeout()
         self._bind()
 
     def _configure(
@@ -140,12 +142,20 @@ class BaseClient(Generic[HttpT]):
                 }
             )
 
-    def _new_http(self, headers: httpx.Headers) -> HttpT:
+    def _new_http(self, headers: httpx.Headers, timeout: TimeoutTypes) -> HttpT:
         """The pooled httpx client this SDK client owns."""
         raise NotImplementedError
 
     def _bind(self) -> None:
         """(Re)create the resource namespaces (``audience``, ...) for this client object."""
+
+    def _bind_timeout(self) -> None:
+        """What calls pass as ``timeout``: the pool's own when it is the client's (no Timeout built per call)."""
+        same = self.timeout is self._http.timeout or httpx.Timeout(self.timeout) == self._http.timeout
+        self._call_timeout = httpx.USE_CLIENT_DEFAULT if same else self.timeout
+
+    def _timeout_for(self, request: Request[Any]) -> TimeoutTypes | httpx._client.UseClientDefault:
+        return self._call_timeout if request.timeout is NOT_GIVEN else check_timeout(request.timeout)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
@@ -174,6 +184,7 @@ class BaseClient(Generic[HttpT]):
         if http_client is not None:
             clone._http = http_client
             clone._pool_headers = None
+        clone._bind_timeout()
         clone._bind()
         return clone
 

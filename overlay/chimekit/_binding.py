@@ -259,6 +259,8 @@ def _merge(given: Any, fields: dict[str, Any], plan: _Plan) -> dict[str, Any]:
     """The ``data``/``params`` argument (wire keys, or a model) plus the keyword and positional fields."""
     if given is None:
         return dict(fields)
+    if type(given) is dict and not fields:
+        return dict(given)
     if hasattr(given, "_fields") and hasattr(given, "_data"):  # a chimekit_api model
         given = given._data
     elif not isinstance(given, Mapping):

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import httpx
 
-from ._base import BaseClient, check_timeout
+from ._base import BaseClient
 from ._binding import AsyncAPI, AsyncRawAPI, Request, SyncAPI, SyncRawAPI
 from ._resources import (
     AsyncAudience,
@@ -28,7 +28,7 @@ from ._resources import (
     describe,
 )
 from ._response import APIResponse
-from ._types import NOT_GIVEN
+from ._types import TimeoutTypes
 
 __all__ = ["AsyncChimeKit", "ChimeKit"]
 
@@ -60,8 +60,8 @@ class ChimeKit(BaseClient[httpx.Client], SyncAPI):
     workflow: Workflow
     identify = _Audience.identify
 
-    def _new_http(self, headers: httpx.Headers) -> httpx.Client:
-        return httpx.Client(headers=headers)
+    def _new_http(self, headers: httpx.Headers, timeout: TimeoutTypes) -> httpx.Client:
+        return httpx.Client(headers=headers, timeout=timeout)
 
     def _bind(self) -> None:
         self._client = self
@@ -79,7 +79,7 @@ class ChimeKit(BaseClient[httpx.Client], SyncAPI):
     def _call(self, request: Request[T], raw: bool) -> T | APIResponse[T]:
         url = self.base_url + request.path
         headers = self._headers_for(request)
-        timeout = self.timeout if request.timeout is NOT_GIVEN else check_timeout(request.timeout)
+        timeout = self._timeout_for(request)
         retries = 0
         delay: float | None
         while True:
@@ -133,8 +133,8 @@ class AsyncChimeKit(BaseClient[httpx.AsyncClient], AsyncAPI):
     workflow: AsyncWorkflow
     identify = _Audience.identify
 
-    def _new_http(self, headers: httpx.Headers) -> httpx.AsyncClient:
-        return httpx.AsyncClient(headers=headers)
+    def _new_http(self, headers: httpx.Headers, timeout: TimeoutTypes) -> httpx.AsyncClient:
+        return httpx.AsyncClient(headers=headers, timeout=timeout)
 
     def _bind(self) -> None:
         self._client = self
@@ -152,7 +152,7 @@ class AsyncChimeKit(BaseClient[httpx.AsyncClient], AsyncAPI):
     async def _call(self, request: Request[T], raw: bool) -> T | APIResponse[T]:
         url = self.base_url + request.path
         headers = self._headers_for(request)
-        timeout = self.timeout if request.timeout is NOT_GIVEN else check_timeout(request.timeout)
+        timeout = self._timeout_for(request)
         retries = 0
         delay: float | None
         while True:

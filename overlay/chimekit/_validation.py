@@ -25,7 +25,8 @@ def path_value(name: str, value: object) -> str:
         raise ValidationError(name, f"expected a string, got {type(value).__name__}")
     if value in ("", ".", ".."):
         raise ValidationError(name, f"{value!r} is not an id")
-    _text(value, name)
+    if not value.isascii():
+        _text(value, name)
     return value
 
 
@@ -157,20 +158,29 @@ def _model_check(cls: Any) -> Check:
 
 
 def _union_check(variants: tuple[Any, ...]) -> Check:
+    # A closed model's field names: a value with a key outside them is surely not that variant.
+    known = [
+        (
+            variant,
+            None
+            if type(variant) is not tuple or variant[0] != "model" or variant[1]._open
+            else variant[1]._fields.keys(),
+        )
+        for variant in variants
+    ]
+
     def check(value: Any, path: str, depth: int) -> Any:
-        # First the variants that know every key of the value (closed models), then the others; the first
-        # that fits wins, else the error of the likeliest one, which names the real field.
-        ordered = variants
-        if len(variants) > 1 and (type(value) is dict or isinstance(value, Mapping)):
-            keys = value.keys()
-            likely = [v for v in variants if _knows(v, keys)]
-            ordered = (*likely, *(v for v in variants if v not in likely))
+        # First the variants that know every key of the value, then the others; the first that fits wins,
+        # else the error of the likeliest one, which names the real field.
+        keys = value.keys() if type(value) is dict or isinstance(value, Mapping) else None
         error: ValidationError | None = None
-        for variant in ordered:
-            try:
-                return checker(variant)(value, path, depth)
-            except ValidationError as exc:
-                error = error or exc
+        for likely in (True, False):
+            for variant, fields in known:
+                if (fields is None or keys is None or keys <= fields) is likely:
+                    try:
+                        return checker(variant)(value, path, depth)
+                    except ValidationError as exc:
+                        error = error or exc
         assert error is not None
         raise error
 
@@ -191,35 +201,48 @@ def _got(value: Any) -> str:
     return "null" if value is None else type(value).__name__
 
 
-def _knows(kind: Any, keys: Any) -> bool:
-    """Whether a union variant accepts every key (True for anything but a closed model)."""
-    if type(kind) is not tuple or kind[0] != "model" or kind[1]._open:
-        return True
-    return bool(keys <= kind[1]._fields.keys())
-
-
 def check_json(value: Any, path: str, depth: int = 0) -> Any:
     """Free-form values (attributes, context, variables) must be plain JSON; returned as they are."""
-    if value is None or isinstance(value, bool | int):
-        return value
-    if isinstance(value, str):
-        _text(value, path)
-        return value
-    if isinstance(value, float):
+    _json(value, path, depth)
+    return value
+
+
+def _json(value: Any, where: Any, depth: int) -> None:
+    """``where`` is the path as a chain of ``(parent, key)`` pairs, made into text only for an error."""
+    kind = type(value)
+    if kind is str:
+        if not value.isascii():
+            _text(value, _where(where))
+    elif kind is int or kind is bool or value is None:
+        pass
+    elif kind is float or isinstance(value, float):
         if not math.isfinite(value):
-            raise ValidationError(path, "expected a finite number")
-        return value
-    if isinstance(value, list | tuple | dict) and depth >= MAX_JSON_DEPTH:
-        raise ValidationError(path, f"nested deeper than {MAX_JSON_DEPTH} levels")
-    if isinstance(value, list | tuple):
-        for i, item in enumerate(value):
-            check_json(item, f"{path}[{i}]", depth + 1)
-        return value
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise ValidationError(path, f"object keys must be strings, got {type(key).__name__}")
-            _text(key, path)
-            check_json(item, f"{path}.{key}", depth + 1)
-        return value
-    raise ValidationError(path, f"{type(value).__name__} is not JSON (use str, int, float, bool, None, list, dict)")
+            raise ValidationError(_where(where), "expected a finite number")
+    elif kind is dict or kind is list or isinstance(value, list | tuple | dict):
+        if depth >= MAX_JSON_DEPTH:
+            raise ValidationError(_where(where), f"nested deeper than {MAX_JSON_DEPTH} levels")
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if type(key) is not str:
+                    raise ValidationError(_where(where), f"object keys must be strings, got {type(key).__name__}")
+                if not key.isascii():
+                    _text(key, _where(where))
+                _json(item, (where, key), depth + 1)
+        else:
+            for i, item in enumerate(value):
+                _json(item, (where, i), depth + 1)
+    elif isinstance(value, str):
+        _text(value, _where(where))
+    elif not isinstance(value, int):  # (subclasses of str, int and bool are JSON too)
+        raise ValidationError(
+            _where(where), f"{type(value).__name__} is not JSON (use str, int, float, bool, None, list, dict)"
+        )
+
+
+def _where(where: Any) -> str:
+    parts: list[str] = []
+    while type(where) is tuple:
+        where, key = where
+        parts.append(f"[{key}]" if type(key) is int else f".{key}")
+    text: str = where + "".join(reversed(parts))
+    return text.lstrip(".")
