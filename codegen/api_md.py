@@ -22,6 +22,7 @@ from chimekit import _exceptions, _resources
 from chimekit._binding import Binding
 from chimekit_api.api import OPERATIONS
 from chimekit_api.types import Operation
+from generate import follow  # codegen/generate.py
 
 NAMESPACES = (
     ("audience", _resources._Audience),
@@ -34,15 +35,6 @@ HELPERS = {"messages": ("iter_messages_for_user", _resources.Messages, _resource
 def _spec() -> dict[str, Any]:
     spec: dict[str, Any] = json.loads((resources.files("chimekit_api") / "openapi.json").read_text(encoding="utf-8"))
     return spec
-
-
-def _resolve(spec: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
 
 
 def _one_line(text: str) -> str:
@@ -58,7 +50,7 @@ def _parameters(spec: dict[str, Any], operation: Operation) -> list[str]:
     item = spec["paths"][operation.path]
     raw = item[operation.method.lower()]
     rows = []
-    for parameter in [_resolve(spec, p) for p in item.get("parameters", []) + raw.get("parameters", [])]:
+    for parameter in [follow(spec, p) for p in item.get("parameters", []) + raw.get("parameters", [])]:
         python = next(
             p.python_name for p in operation.path_params + operation.query_params if p.name == parameter["name"]
         )
@@ -67,10 +59,10 @@ def _parameters(spec: dict[str, Any], operation: Operation) -> list[str]:
             f"{'yes' if parameter.get('required') else 'no'} | {_one_line(parameter.get('description', ''))} |"
         )
     if operation.body is not None:
-        schema = _resolve(spec, spec["components"]["schemas"][operation.body.__name__])
+        schema = follow(spec, spec["components"]["schemas"][operation.body.__name__])
         required = set(schema.get("required", []))
         for wire, field in operation.body._fields.items():
-            description = _resolve(spec, schema["properties"][wire]).get("description", "")
+            description = follow(spec, schema["properties"][wire]).get("description", "")
             description = schema["properties"][wire].get("description", description)
             rows.append(
                 f"| `{field.name}` | body `{wire}` | {'yes' if wire in required else 'no'} | {_one_line(description)} |"

@@ -34,13 +34,19 @@ PATH_PARAMETER = re.compile(r"\{[^}]*\}")
 ANNOTATIONS = frozenset({"description", "title", "example", "examples"})
 
 
-def resolve(spec: dict[str, Any], node: Any) -> Any:
-    """``node`` with every local ``$ref`` replaced by what it points to, and no annotations (descriptions...)."""
+def follow(spec: dict[str, Any], node: Any) -> Any:
+    """What ``node`` is, following its local ``$ref`` (and theirs)."""
     while isinstance(node, dict) and "$ref" in node:
         target: Any = spec
         for part in node["$ref"].removeprefix("#/").split("/"):
             target = target[part]
         node = target
+    return node
+
+
+def resolve(spec: dict[str, Any], node: Any) -> Any:
+    """``node`` with every local ``$ref`` replaced by what it points to, and no annotations (descriptions...)."""
+    node = follow(spec, node)
     if isinstance(node, dict):
         return {key: resolve(spec, value) for key, value in node.items() if key not in ANNOTATIONS}
     if isinstance(node, list):

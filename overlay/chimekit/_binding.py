@@ -323,55 +323,49 @@ def _spelled_out(declaration: Callable[..., Any], plan: _Plan) -> inspect.Signat
 
 
 class API:
-    """Base of ChimeKit, AsyncChimeKit and their namespaces: turns bindings into methods of ``client``."""
+    """Base of ChimeKit, AsyncChimeKit and their namespaces: turns bindings into methods of ``client``.
+
+    The four kinds below differ in two flags: whether the methods are awaitable, and whether they return
+    the raw response (``APIResponse``) instead of the result.
+    """
 
     _client: Any
+    _awaitable: bool = False
+    _raw: bool = False
 
     def __init__(self, client: Any) -> None:
         self._client = client
 
     def _method(self, binding: Binding[Any, Any]) -> Callable[..., Any]:
-        raise NotImplementedError
+        call, prepare, raw = self._client._call, binding.prepare, self._raw
+        if self._awaitable:
+
+            async def method(*args: Any, **kwargs: Any) -> Any:
+                return await call(prepare(args, kwargs), raw)
+
+            return method
+
+        def sync_method(*args: Any, **kwargs: Any) -> Any:
+            return call(prepare(args, kwargs), raw)
+
+        return sync_method
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {self._client!r}>"
 
 
 class SyncAPI(API):
-    def _method(self, binding: Binding[Any, Any]) -> Callable[..., Any]:
-        call, prepare = self._client._call, binding.prepare
-
-        def method(*args: Any, **kwargs: Any) -> Any:
-            return call(prepare(args, kwargs), False)
-
-        return method
+    pass
 
 
 class AsyncAPI(API):
-    def _method(self, binding: Binding[Any, Any]) -> Callable[..., Any]:
-        call, prepare = self._client._call, binding.prepare
-
-        async def method(*args: Any, **kwargs: Any) -> Any:
-            return await call(prepare(args, kwargs), False)
-
-        return method
+    _awaitable = True
 
 
 class SyncRawAPI(API):
-    def _method(self, binding: Binding[Any, Any]) -> Callable[..., Any]:
-        call, prepare = self._client._call, binding.prepare
-
-        def method(*args: Any, **kwargs: Any) -> Any:
-            return call(prepare(args, kwargs), True)
-
-        return method
+    _raw = True
 
 
 class AsyncRawAPI(API):
-    def _method(self, binding: Binding[Any, Any]) -> Callable[..., Any]:
-        call, prepare = self._client._call, binding.prepare
-
-        async def method(*args: Any, **kwargs: Any) -> Any:
-            return await call(prepare(args, kwargs), True)
-
-        return method
+    _awaitable = True
+    _raw = True
