@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import ipaddress
+import json
 import logging
 import os
 import posixpath
@@ -219,6 +220,8 @@ class BaseClient(Generic[HttpT]):
         self, request: Request[Any], response: httpx.Response, retries: int, start: float
     ) -> float | None:
         """Seconds to wait before retrying after ``response``, or None when it is the final answer."""
+        if response.status_code < 400 and not logger.isEnabledFor(logging.DEBUG):
+            return None  # the common case, first
         delay = self._retry_after_status(request, response, retries)
         if logger.isEnabledFor(logging.DEBUG):
             ms = (time.perf_counter() - start) * 1000
@@ -252,7 +255,7 @@ class BaseClient(Generic[HttpT]):
         if not request.has_body(status):
             return None  # type: ignore[return-value]  # the method returns None (204: no body)
         try:
-            body = response.json()
+            body = json.loads(response.content)
         except (ValueError, RecursionError) as exc:
             problem = "JSON nested too deeply" if isinstance(exc, RecursionError) else "not JSON"
             raise _Origin(request.method, url, response.text, response).error("", problem) from None

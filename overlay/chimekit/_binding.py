@@ -124,10 +124,6 @@ class Binding(Generic[P, T]):
         return method
 
     @property
-    def operation(self) -> Operation:
-        return self.plan.operation
-
-    @property
     def plan(self) -> _Plan:
         if self._plan is None:
             self._plan = _Plan(self)

@@ -45,11 +45,6 @@ _NAMES = {"str": "a string", "int": "an integer", "float": "a number", "bool": "
 _checks: dict[Any, Check] = {}
 
 
-def to_wire(value: Any, kind: Any, path: str, depth: int = 0) -> Any:
-    """``value`` checked against ``kind`` (see chimekit_api.types.Kind) and made JSON (models become dicts)."""
-    return checker(kind)(value, path, depth)
-
-
 def checker(kind: Any) -> Check:
     """The check for ``kind``, compiled once from the generated field tables."""
     check = _checks.get(kind)
