@@ -29,7 +29,7 @@ from ._types import NOT_GIVEN, RequestOptions
 from ._validation import checker, path_value
 
 if TYPE_CHECKING:
-    from chimekit_api.types import Operation, Origin
+    from chimekit_api.types import Origin
 
     from ._response import APIResponse
 
