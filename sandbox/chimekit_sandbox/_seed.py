@@ -9,7 +9,6 @@ something the API does not allow.
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -387,22 +386,17 @@ class _Reader:
         return run
 
 
-@functools.cache
-def _spec_components() -> JsonObject:
-    spec = json.loads(resources.files("chimekit_api").joinpath("openapi.json").read_text(encoding="utf-8"))
-    components: JsonObject = spec["components"]
-    return components
-
-
 def _spec_validator(schema: str) -> Callable[[Any], list[tuple[str, list[str | int]]]]:
     """A check of values against the spec's ``components.schemas[schema]``: (message, path) per problem."""
     import jsonschema_rs
+
+    from ._spec import load_spec
 
     validator = jsonschema_rs.validator_for(
         {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$ref": f"#/components/schemas/{schema}",
-            "components": _spec_components(),
+            "components": load_spec()["components"],  # the one reading of the spec (_spec.py)
         },
         validate_formats=True,
     )
