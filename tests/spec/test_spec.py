@@ -88,20 +88,20 @@ def test_the_twelve_operations_exist_with_stable_ids(spec: dict) -> None:
 ALWAYS = {"401", "429", "500", "503"}
 """Statuses every operation can answer: auth, rate limit, failure, brief unavailability."""
 STATUSES = {
-    "identify": {"200", "400"} | ALWAYS,
+    "identify": {"200", "400", "413"} | ALWAYS,
     "findMember": {"200", "400"} | ALWAYS,
-    "updateMember": {"200", "400"} | ALWAYS,
+    "updateMember": {"200", "400", "413"} | ALWAYS,
     "deleteMember": {"200", "400"} | ALWAYS,
     "listSuppressions": {"200", "400", "404"} | ALWAYS,
-    "addSuppression": {"200", "400", "404"} | ALWAYS,
+    "addSuppression": {"200", "400", "404", "413"} | ALWAYS,
     "removeSuppression": {"204", "400", "404"} | ALWAYS,
-    "sendMessage": {"200", "400", "404"} | ALWAYS,
+    "sendMessage": {"200", "400", "404", "413"} | ALWAYS,
     "getMessage": {"200", "400", "404"} | ALWAYS,
     "listMemberMessages": {"200", "400", "404"} | ALWAYS,
-    "runWorkflow": {"200", "400", "404"} | ALWAYS,
+    "runWorkflow": {"200", "400", "404", "413"} | ALWAYS,
     "getWorkflowRun": {"200", "400", "404"} | ALWAYS,
 }
-"""Exactly what each operation can answer (the sandbox answers each of the 2xx/400/404 here)."""
+"""Exactly what each operation can answer (the sandbox answers each of the 2xx/400/404/413 here)."""
 
 
 def test_every_operation_lists_exactly_the_statuses_it_can_answer(spec: dict) -> None:
