@@ -110,7 +110,8 @@ class _Audience(API):
         **kwargs: Unpack[_SuppressArgs],
     ) -> Suppression:
         """Suppress delivery to one identity (``identity={"type": "email", "value": ...}``), for ``category_id`` or
-        globally; suppressing it again returns the existing suppression."""
+        globally; suppressing it again returns the existing suppression. NotFoundError for an unknown member
+        or category."""
 
     @binding("removeSuppression")
     def remove_suppression(
@@ -130,8 +131,9 @@ class _Messages(API):
     ) -> SendMessageResponse:
         """Send a message: ``content`` is a template (``templateId``) or channels (``in_app`` and/or ``email``).
 
-        Returns the whole answer: ``message``, ``delivery``, ``notification`` and ``audienceMember``. Never
-        re-sent by a retry unless the server said it did not act (see the README's retry section).
+        Returns the whole answer: ``message``, ``delivery``, ``notification`` and ``audienceMember``
+        (NotFoundError for an unknown member or ``category_id``). Never re-sent by a retry unless the
+        server said it did not act (see the README's retry section).
         """
 
     @binding("getMessage", unwrap="message")
