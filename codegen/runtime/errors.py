@@ -1,14 +1,14 @@
-{# chimekit override of openapi-python-client 0.29.1 errors.py.jinja: adds ResponseValidationError. #}
 """Errors the generated code raises."""
+
+from __future__ import annotations
 
 
 class UnexpectedStatus(Exception):
-    """Raised by api functions when the response status an undocumented status and Client.raise_on_unexpected_status is True"""
+    """An endpoint function got a status the spec does not document, with ``raise_on_unexpected_status=True``."""
 
-    def __init__(self, status_code: int, content: bytes):
+    def __init__(self, status_code: int, content: bytes) -> None:
         self.status_code = status_code
         self.content = content
-
         super().__init__(
             f"Unexpected status code: {status_code}\n\nResponse content:\n{content.decode(errors='ignore')}"
         )
@@ -29,4 +29,16 @@ class ResponseValidationError(ValueError):
         return type(self), (self.path, self.problem)
 
 
-__all__ = ["ResponseValidationError", "UnexpectedStatus"]
+class RequestValidationError(ValueError):
+    """Input that cannot be sent as the operation's request: ``field`` is its wire path (``content.in_app``)."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}" if field else problem)
+        self.field = field
+        self.problem = problem
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return type(self), (self.field, self.problem)
+
+
+__all__ = ["RequestValidationError", "ResponseValidationError", "UnexpectedStatus"]
