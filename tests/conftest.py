@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -10,5 +11,6 @@ SPEC_PATH = ROOT / "openapi" / "chimekit.yaml"
 
 
 @pytest.fixture(scope="session")
-def spec() -> dict:
-    return yaml.safe_load(SPEC_PATH.read_text())
+def spec() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text())
+    return loaded

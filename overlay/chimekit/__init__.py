@@ -7,6 +7,7 @@ received (``member["displayName"]``, as the docs show it) with typed attributes 
 
 from __future__ import annotations
 
+from ._bulk import Outcome, Progress
 from ._client import AsyncChimeKit, ChimeKit
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._exceptions import (
@@ -48,7 +49,9 @@ __all__ = [
     "InternalServerError",
     "NotFoundError",
     "NotGiven",
+    "Outcome",
     "PermissionDeniedError",
+    "Progress",
     "RateLimitError",
     "RequestOptions",
     "UnprocessableEntityError",
@@ -57,3 +60,11 @@ __all__ = [
 ]
 
 setup_logging()
+
+# Public classes say where users import them from: tracebacks print `chimekit.NotFoundError`, not
+# `chimekit._exceptions.NotFoundError` (as httpx does).
+for _name in __all__:
+    _value = globals()[_name]
+    if isinstance(_value, type):
+        _value.__module__ = "chimekit"
+del _name, _value

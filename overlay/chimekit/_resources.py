@@ -1,313 +1,188 @@
-"""The API's methods as the docs name them: ``ck.audience``, ``ck.messages``, ``ck.workflow``.
+"""The API's methods as the docs name them: the one hand-written description of the facade's methods.
 
-Each method is declared once, here: its name and namespace, its arguments (path parameters positional,
-then the body or query as one dict, then keywords) and its docstring, bound to the spec's operation by
-its operationId; ``unwrap`` names the answer's key the method returns (``{"member": ...}`` → the member).
-Everything else (path, HTTP method, parameters, models, checks) comes from the generated operation
-(``chimekit_api.api``). ``_binding.py`` turns each declaration into the sync, async and raw-response
-methods of the classes at the end of this module. An operation in the spec without a method here fails
-``tests/facade/test_bindings.py``.
+`make generate` reads this table (``codegen/facade.py``) and writes the classes users call,
+``chimekit/resources/`` (``Audience``, ``AsyncAudience``, ``AudienceWithRawResponse``, ...: plain methods
+with exact signatures), and ``api.md``. Each entry gives what the spec cannot: the namespace and name of the
+method, the operation it calls (by operationId), which key of the response it returns, which body fields it
+takes as positional arguments, and its docstring. Everything else (path, HTTP method, parameters and their
+types, the body, the response models) comes from the spec. An operation without a method here fails
+`make generate`, naming this file.
+
+Arguments of a generated method: the path parameters, positional (in the order of the path), then the body
+(or the query parameters) as one optional dict, positional; then each body field (or query parameter) as a
+keyword argument; then the per-call options ``timeout``, ``extra_headers``, ``extra_query``, ``extra_body``.
 """
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import AsyncIterator, Iterator
-from functools import cached_property
-from typing import TYPE_CHECKING, Any, Unpack
-
-from ._binding import API, AsyncAPI, AsyncRawAPI, Binding, SyncAPI, SyncRawAPI, binding
-
-if TYPE_CHECKING:
-    from chimekit_api.api import ListMemberMessagesQuery
-    from chimekit_api.models import (
-        AddSuppressionRequest,
-        AddSuppressionRequestDict,
-        AddSuppressionRequestFields,
-        IdentifyRequest,
-        IdentifyRequestDict,
-        IdentifyRequestFields,
-        Member,
-        MessageDetail,
-        MessageListItem,
-        MessageListResponse,
-        RunWorkflowRequest,
-        RunWorkflowRequestDict,
-        RunWorkflowRequestFields,
-        RunWorkflowResponse,
-        SendMessageRequest,
-        SendMessageRequestDict,
-        SendMessageRequestFields,
-        SendMessageResponse,
-        Suppression,
-        UpdateMemberRequest,
-        UpdateMemberRequestDict,
-        UpdateMemberRequestFields,
-        WorkflowRun,
-    )
-
-    from ._client import AsyncChimeKit, ChimeKit
-    from ._types import RequestOptions
-
-    # A method's keyword arguments: its body's fields (or query parameters) and the per-call options.
-    class _IdentifyArgs(IdentifyRequestFields, RequestOptions, total=False): ...
-
-    class _UpdateMemberArgs(UpdateMemberRequestFields, RequestOptions, total=False): ...
-
-    class _SuppressArgs(AddSuppressionRequestFields, RequestOptions, total=False): ...
-
-    class _SendMessageArgs(SendMessageRequestFields, RequestOptions, total=False): ...
-
-    class _ListMessagesArgs(ListMemberMessagesQuery, RequestOptions, total=False): ...
-
-    class _RunArgs(RunWorkflowRequestFields, RequestOptions, total=False): ...
+from typing import NamedTuple
 
 
-class _Audience(API):
-    @binding("identify", unwrap="member")
-    def identify(
-        self,
-        external_user_id: str,
-        data: IdentifyRequestDict | IdentifyRequest | None = None,
-        /,
-        **kwargs: Unpack[_IdentifyArgs],
-    ) -> Member:
-        """Create or update (upsert) the member ``external_user_id``; returns the member as stored.
+class Method(NamedTuple):
+    namespace: str
+    """``audience``, ``messages`` or ``workflow`` (``ck.audience``, ...)."""
+    name: str
+    operation_id: str
+    doc: str
+    returns: str | None = None
+    """The key of the response to return (``"member"``: ``{"member": {...}}`` → the member); None: all of it."""
+    ids: tuple[str, ...] = ()
+    """Body fields taken as positional arguments before the body (``identify(external_user_id, ...)``)."""
+    on_client: bool = False
+    """Also a method of the client itself (``ck.identify``)."""
+
+
+class Pages(NamedTuple):
+    """A method that iterates over every item of a paged list method (paging as the spec's operation says)."""
+
+    namespace: str
+    name: str
+    method: str
+    """The list method it calls for each page."""
+    doc: str
+
+
+class Many(NamedTuple):
+    """A method that calls a POST method once per item, paced and never twice (``chimekit._bulk``)."""
+
+    namespace: str
+    name: str
+    method: str
+    """The method it calls for each item; it takes one id and a body (``send_message``)."""
+    doc: str
+
+
+NAMESPACES = {
+    "audience": "members and suppressions.",
+    "messages": "send, fetch and list messages.",
+    "workflow": "run workflows and read runs.",
+}
+
+METHODS = (
+    Method(
+        "audience",
+        "identify",
+        "identify",
+        returns="member",
+        ids=("external_user_id",),
+        on_client=True,
+        doc="""Create or update (upsert) the member ``external_user_id``; returns the member as stored.
 
         ``data`` holds the API's fields (``{"displayName": ..., "identities": [...], "attributes": {...}}``);
         the keyword arguments are the same fields (``display_name=...``). Fields left out keep their stored
-        value; a deleted member is revived.
-        """
+        value; a deleted member is revived.""",
+    ),
+    Method(
+        "audience",
+        "find_member",
+        "findMember",
+        returns="member",
+        doc="The member, or ``None`` if no active member has this id.",
+    ),
+    Method(
+        "audience",
+        "update_member",
+        "updateMember",
+        returns="member",
+        doc="Replace the given fields of a member (``attributes``, ``identities``: whole); None if it does not exist.",
+    ),
+    Method(
+        "audience",
+        "delete_member",
+        "deleteMember",
+        returns="id",
+        doc="Soft-delete a member; returns its id, or ``None`` if there was no active member.",
+    ),
+    Method(
+        "audience",
+        "list_suppressions",
+        "listSuppressions",
+        returns="suppressions",
+        doc="The member's suppressions, oldest first (NotFoundError for an unknown member).",
+    ),
+    Method(
+        "audience",
+        "suppress",
+        "addSuppression",
+        returns="suppression",
+        doc="""Suppress delivery to one identity (``identity={"type": "email", "value": ...}``), for one category
+        (``category_id``) or globally.
 
-    @binding("findMember", unwrap="member")
-    def find_member(self, external_user_id: str, /, **kwargs: Unpack[RequestOptions]) -> Member | None:
-        """The member, or ``None`` if no active member has this id."""
+        Suppressing it again returns the existing suppression. NotFoundError for an unknown member or category.""",
+    ),
+    Method(
+        "audience",
+        "remove_suppression",
+        "removeSuppression",
+        doc="Remove a suppression (NotFoundError if the member has no suppression with that id).",
+    ),
+    Method(
+        "messages",
+        "send_message",
+        "sendMessage",
+        ids=("external_user_id",),
+        doc="""Send a message: ``content`` is a template (``templateId``) or channels (``in_app`` and/or ``email``).
 
-    @binding("updateMember", unwrap="member")
-    def update_member(
-        self,
-        external_user_id: str,
-        data: UpdateMemberRequestDict | UpdateMemberRequest | None = None,
-        /,
-        **kwargs: Unpack[_UpdateMemberArgs],
-    ) -> Member | None:
-        """Replace the given fields of a member (``attributes``, ``identities``: whole); None if it does not exist."""
-
-    @binding("deleteMember", unwrap="id")
-    def delete_member(self, external_user_id: str, /, **kwargs: Unpack[RequestOptions]) -> str | None:
-        """Soft-delete a member; returns its id, or ``None`` if there was no active member."""
-
-    @binding("listSuppressions", unwrap="suppressions")
-    def list_suppressions(self, external_user_id: str, /, **kwargs: Unpack[RequestOptions]) -> list[Suppression]:
-        """The member's suppressions, oldest first (NotFoundError for an unknown member)."""
-
-    @binding("addSuppression", unwrap="suppression")
-    def suppress(
-        self,
-        external_user_id: str,
-        data: AddSuppressionRequestDict | AddSuppressionRequest | None = None,
-        /,
-        **kwargs: Unpack[_SuppressArgs],
-    ) -> Suppression:
-        """Suppress delivery to one identity (``identity={"type": "email", "value": ...}``), for ``category_id`` or
-        globally; suppressing it again returns the existing suppression. NotFoundError for an unknown member
-        or category."""
-
-    @binding("removeSuppression")
-    def remove_suppression(
-        self, external_user_id: str, suppression_id: str, /, **kwargs: Unpack[RequestOptions]
-    ) -> None:
-        """Remove a suppression (NotFoundError if the member has no suppression with that id)."""
-
-
-class _Messages(API):
-    @binding("sendMessage")
-    def send_message(
-        self,
-        external_user_id: str,
-        data: SendMessageRequestDict | SendMessageRequest | None = None,
-        /,
-        **kwargs: Unpack[_SendMessageArgs],
-    ) -> SendMessageResponse:
-        """Send a message: ``content`` is a template (``templateId``) or channels (``in_app`` and/or ``email``).
-
-        Returns the whole answer: ``message``, ``delivery``, ``notification`` and ``audienceMember``
+        Returns the whole response: ``message``, ``delivery``, ``notification`` and ``audienceMember``
         (NotFoundError for an unknown member or ``category_id``). Never re-sent by a retry unless the
-        server said it did not act (see the README's retry section).
-        """
+        server said it did not act (see the README's retry section).""",
+    ),
+    Method(
+        "messages",
+        "get_message",
+        "getMessage",
+        returns="message",
+        doc="A message with its delivery, notification and recipient (NotFoundError if unknown).",
+    ),
+    Method(
+        "messages",
+        "list_messages_for_user",
+        "listMemberMessages",
+        doc="""One page of the member's messages, newest first: ``result["messages"]`` and ``result["pagination"]``.
 
-    @binding("getMessage", unwrap="message")
-    def get_message(self, message_id: str, /, **kwargs: Unpack[RequestOptions]) -> MessageDetail:
-        """A message with its delivery, notification and recipient (NotFoundError if unknown)."""
+        ``params`` (or keywords): ``limit`` and ``offset``; the server's defaults and limits apply.""",
+    ),
+    Method(
+        "workflow",
+        "run",
+        "runWorkflow",
+        doc="""Run workflow ``key`` for a member (``{"externalUserId": ..., "context": {...}}``).
 
-    @binding("listMemberMessages")
-    def list_messages_for_user(
-        self,
-        external_user_id: str,
-        params: ListMemberMessagesQuery | None = None,
-        /,
-        **kwargs: Unpack[_ListMessagesArgs],
-    ) -> MessageListResponse:
-        """One page of the member's messages, newest first: ``result["messages"]`` and ``result["pagination"]``.
+        Returns the whole response (``runId``, ``status``).""",
+    ),
+    Method(
+        "workflow",
+        "get_run",
+        "getWorkflowRun",
+        returns="run",
+        doc="A workflow run (NotFoundError if unknown).",
+    ),
+)
 
-        ``params`` (or keywords): ``limit`` and ``offset``; the server's defaults and limits apply.
-        """
+PAGES = (
+    Pages(
+        "messages",
+        "iter_messages_for_user",
+        "list_messages_for_user",
+        doc="""Every message of the member, newest first, fetching ``page_size`` per request.""",
+    ),
+)
 
+MANY = (
+    Many(
+        "messages",
+        "send_many",
+        "send_message",
+        doc="""Send one message to each member: ``sends`` holds ``(external_user_id, body)`` pairs, the body as
+        ``send_message`` takes it. Returns one ``Outcome`` per item, in order (``.ok``, ``.result``, ``.error``,
+        ``.sent``, ``.retryable``, ``.external_user_id``, ``.index``); a failed item never raises.
 
-class _Workflow(API):
-    @binding("runWorkflow")
-    def run(
-        self,
-        key: str,
-        data: RunWorkflowRequestDict | RunWorkflowRequest | None = None,
-        /,
-        **kwargs: Unpack[_RunArgs],
-    ) -> RunWorkflowResponse:
-        """Run workflow ``key`` for a member (``{"externalUserId": ..., "context": {...}}``); returns the whole answer
-        (``runId``, ``status``)."""
-
-    @binding("getWorkflowRun", unwrap="run")
-    def get_run(self, run_id: str, /, **kwargs: Unpack[RequestOptions]) -> WorkflowRun:
-        """A workflow run (NotFoundError if unknown)."""
-
-
-# --- the namespaces, per kind of client ----------------------------------------------------------------
-
-
-class Audience(_Audience, SyncAPI):
-    """``ck.audience``: members and suppressions."""
-
-    _client: ChimeKit
-
-    @cached_property
-    def with_raw_response(self) -> AudienceWithRawResponse:
-        """The same methods, returning the raw response (``.parse()`` gives the result)."""
-        return AudienceWithRawResponse(self._client)
-
-
-class Messages(_Messages, SyncAPI):
-    """``ck.messages``: send, fetch and list messages."""
-
-    _client: ChimeKit
-
-    @cached_property
-    def with_raw_response(self) -> MessagesWithRawResponse:
-        """The same methods, returning the raw response (``.parse()`` gives the result)."""
-        return MessagesWithRawResponse(self._client)
-
-    def iter_messages_for_user(self, external_user_id: str, *, page_size: int = 20) -> Iterator[MessageListItem]:
-        """Every message of the member, newest first, fetching ``page_size`` per request."""
-        self._check_paging(external_user_id, page_size)
-
-        def pages() -> Iterator[MessageListItem]:
-            offset = 0
-            while True:
-                page = self.list_messages_for_user(external_user_id, limit=page_size, offset=offset)
-                yield from page.messages
-                offset += len(page.messages)
-                if not page.messages or offset >= page.pagination.total_count:
-                    return
-
-        return pages()
-
-    def _check_paging(self, external_user_id: str, page_size: int) -> None:
-        # The first page's arguments are checked now, not at the first next().
-        type(self).list_messages_for_user.prepare((external_user_id,), {"limit": page_size, "offset": 0})
-
-
-class Workflow(_Workflow, SyncAPI):
-    """``ck.workflow``: run workflows and read runs."""
-
-    _client: ChimeKit
-
-    @cached_property
-    def with_raw_response(self) -> WorkflowWithRawResponse:
-        """The same methods, returning the raw response (``.parse()`` gives the result)."""
-        return WorkflowWithRawResponse(self._client)
-
-
-class AsyncAudience(_Audience, AsyncAPI):
-    """``ck.audience`` of AsyncChimeKit: members and suppressions."""
-
-    _client: AsyncChimeKit
-
-    @cached_property
-    def with_raw_response(self) -> AsyncAudienceWithRawResponse:
-        """The same methods, returning the raw response (``.parse()`` gives the result)."""
-        return AsyncAudienceWithRawResponse(self._client)
-
-
-class AsyncMessages(_Messages, AsyncAPI):
-    """``ck.messages`` of AsyncChimeKit: send, fetch and list messages."""
-
-    _client: AsyncChimeKit
-
-    @cached_property
-    def with_raw_response(self) -> AsyncMessagesWithRawResponse:
-        """The same methods, returning the raw response (``.parse()`` gives the result)."""
-        return AsyncMessagesWithRawResponse(self._client)
-
-    def iter_messages_for_user(self, external_user_id: str, *, page_size: int = 20) -> AsyncIterator[MessageListItem]:
-        """Every message of the member, newest first: ``async for item in ...``."""
-        type(self).list_messages_for_user.prepare((external_user_id,), {"limit": page_size, "offset": 0})
-
-        async def pages() -> AsyncIterator[MessageListItem]:
-            offset = 0
-            while True:
-                page = await self.list_messages_for_user(external_user_id, limit=page_size, offset=offset)
-                for item in page.messages:
-                    yield item
-                offset += len(page.messages)
-                if not page.messages or offset >= page.pagination.total_count:
-                    return
-
-        return pages()
-
-
-class AsyncWorkflow(_Workflow, AsyncAPI):
-    """``ck.workflow`` of AsyncChimeKit: run workflows and read runs."""
-
-    _client: AsyncChimeKit
-
-    @cached_property
-    def with_raw_response(self) -> AsyncWorkflowWithRawResponse:
-        """The same methods, returning the raw response (``.parse()`` gives the result)."""
-        return AsyncWorkflowWithRawResponse(self._client)
-
-
-class AudienceWithRawResponse(_Audience, SyncRawAPI):
-    """``ck.audience.with_raw_response``: each method returns an ``APIResponse``."""
-
-
-class MessagesWithRawResponse(_Messages, SyncRawAPI):
-    """``ck.messages.with_raw_response``: each method returns an ``APIResponse``."""
-
-
-class WorkflowWithRawResponse(_Workflow, SyncRawAPI):
-    """``ck.workflow.with_raw_response``: each method returns an ``APIResponse``."""
-
-
-class AsyncAudienceWithRawResponse(_Audience, AsyncRawAPI):
-    """``ck.audience.with_raw_response`` of AsyncChimeKit: each method returns an ``APIResponse``."""
-
-
-class AsyncMessagesWithRawResponse(_Messages, AsyncRawAPI):
-    """``ck.messages.with_raw_response`` of AsyncChimeKit: each method returns an ``APIResponse``."""
-
-
-class AsyncWorkflowWithRawResponse(_Workflow, AsyncRawAPI):
-    """``ck.workflow.with_raw_response`` of AsyncChimeKit: each method returns an ``APIResponse``."""
-
-
-def describe(*namespaces: tuple[str, type[Any]]) -> str:
-    """A listing of namespaces and their methods, for the clients' docstrings (``help(ChimeKit)``)."""
-    lines = ["", "    Namespaces and their methods (``ck.identify`` is ``ck.audience.identify``):", ""]
-    for attribute, cls in namespaces:
-        lines.append(f"        {attribute}: {(cls.__doc__ or '').strip()}")
-        for name in dir(cls):
-            member = getattr(cls, name)
-            if not name.startswith("_") and (isinstance(member, Binding) or inspect.isfunction(member)):
-                summary = (member.__doc__ or "").strip().splitlines()[0]
-                lines.append(f"            {name}: {summary}")
-        lines.append("")
-    return "\n".join(lines)
+        Every item is checked before the first send (a ``ValidationError`` names ``sends[i]``, and nothing is
+        sent). Up to ``max_concurrency`` sends are in flight; on a 429 every one waits the ``Retry-After`` and
+        the pace settles just under the server's limit. An item is sent again only when
+        the server surely did not act on it, never a message twice: after a 503 or a connection never made it is
+        tried ``max_retries + 1`` times, like ``send_message``. ``on_progress`` gets a
+        ``Progress(done, failed, total)`` after each item. An interruption (Ctrl-C, a cancelled task) sends
+        nothing more, lets the sends in flight finish, and re-raises with ``.outcomes`` attached.""",
+    ),
+)

@@ -15,7 +15,7 @@ from typing import Any
 
 import anyio
 import chimekit
-import chimekit._client
+import chimekit._base_client
 import pytest
 from chimekit import AsyncChimeKit, ChimeKit
 
@@ -39,6 +39,10 @@ class Seen:
     raw_path: str
     headers: dict[str, str]
     body: Any
+    port: int = 0
+    """The client's port: one per connection."""
+    header_list: list[tuple[str, str]] = field(default_factory=list)
+    """Every header line as sent (a header sent twice is here twice)."""
 
 
 @dataclass
@@ -58,6 +62,12 @@ class Stub:
     def __init__(self) -> None:
         self.script: list[Reply] = [Reply(200, {})]
         self.seen: list[Seen] = []
+        self.decide: Callable[[Seen], Reply] | None = None
+        """Chooses the reply to each request (instead of the script), e.g. by its body."""
+        self.lock = threading.Lock()
+        self.idle_close: float | None = None
+        """Seconds after which an idle connection is closed: a request arriving on it later is dropped unanswered
+        (the race of a client sending just as the server closes)."""
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -69,10 +79,24 @@ class Stub:
             def _handle(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length) if length else b""
-                stub.seen.append(
-                    Seen(self.command, self.path, dict(self.headers.items()), json.loads(raw) if raw else None)
+                idle = time.monotonic() - getattr(self, "last_done", time.monotonic())
+                if stub.idle_close is not None and idle >= stub.idle_close:
+                    self.close_connection = True  # the server closed it: this request is never answered
+                    return
+                seen = Seen(
+                    self.command,
+                    self.path,
+                    dict(self.headers.items()),
+                    json.loads(raw) if raw else None,
+                    self.client_address[1],
+                    list(self.headers.items()),
                 )
-                reply = stub.script.pop(0) if len(stub.script) > 1 else stub.script[0]
+                with stub.lock:
+                    stub.seen.append(seen)
+                    if stub.decide is not None:
+                        reply = stub.decide(seen)
+                    else:
+                        reply = stub.script.pop(0) if len(stub.script) > 1 else stub.script[0]
                 if reply.fault == "reset":
                     # RST instead of FIN: the client sees "connection reset" with no response.
                     self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -91,6 +115,7 @@ class Stub:
                 self.end_headers()
                 if reply.status != 204:
                     self.wfile.write(data)
+                self.last_done = time.monotonic()
 
             do_GET = do_POST = do_PUT = do_DELETE = _handle
 
@@ -124,8 +149,8 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     async def async_sleep(seconds: float) -> None:
         waited.append(seconds)
 
-    monkeypatch.setattr(chimekit._client, "_sleep", waited.append)
-    monkeypatch.setattr(chimekit._client, "_async_sleep", async_sleep)
+    monkeypatch.setattr(chimekit._base_client, "_sleep", waited.append)
+    monkeypatch.setattr(chimekit._base_client, "_async_sleep", async_sleep)
     return waited
 
 

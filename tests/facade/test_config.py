@@ -62,6 +62,29 @@ def test_requests_carry_bearer_auth_user_agent_and_default_headers(stub: Stub) -
     assert headers["X-Tenant"] == "t1"
 
 
+def test_no_header_goes_on_the_wire_twice_whatever_its_case_and_layer(stub: Stub) -> None:
+    """The SDK's headers, default_headers, with_options, a user http_client's own and extra_headers merge by name
+    in any case; a later layer replaces an earlier one (a user Authorization replaces the key's)."""
+    stub.reply(Reply(200, {"member": None}))
+    user_agent = {"user-agent": "mine/1", "X-A": "1", "x-a": "2"}
+    with ChimeKit(SECRET, base_url=stub.url, default_headers=user_agent) as ck:
+        ck.audience.find_member("u")
+        ck.audience.find_member("u", extra_headers={"USER-AGENT": "call/3", "authorization": "Bearer other"})
+        ck.with_options(default_headers={"AUTHORIZATION": "Bearer copy"}).audience.find_member("u")
+    http = httpx.Client(headers={"user-agent": "pool/1", "X-Pool": "p"})
+    with http, ChimeKit(SECRET, base_url=stub.url, http_client=http) as ck:
+        ck.audience.find_member("u", extra_headers={"x-pool": "call"})
+    for seen in stub.seen:
+        names = [name.lower() for name, _ in seen.header_list]
+        assert len(names) == len(set(names)), seen.header_list
+    first, call, copy, pool = ({name.lower(): value for name, value in s.header_list} for s in stub.seen)
+    assert (first["user-agent"], first["x-a"], first["authorization"]) == ("mine/1", "2", f"Bearer {SECRET}")
+    assert (call["user-agent"], call["authorization"]) == ("call/3", "Bearer other")
+    assert copy["authorization"] == "Bearer copy"
+    assert pool["user-agent"].startswith("chimekit-python/")  # the SDK's own headers replace the pool's
+    assert pool["x-pool"] == "call"
+
+
 def test_a_user_supplied_http_client_is_used_and_left_open() -> None:
     seen: list[httpx.Request] = []
 
@@ -86,6 +109,7 @@ def test_the_secret_never_appears_in_repr_str_exceptions_or_logs(stub: Stub, cap
         with pytest.raises(chimekit.AuthenticationError) as err:
             ck.audience.find_member("user_123")
         texts += [str(err.value), repr(err.value), repr(err.value.__dict__)]
+    assert err.value.message.startswith("Unauthorized: the server refused the secret key (secret_key= or")
     texts += [record.getMessage() for record in caplog.records]
     assert any("GET /sdk/v1/audience/members/user_123 -> 401" in t for t in texts)
     assert not [t for t in texts if SECRET in t]
@@ -96,7 +120,7 @@ def test_chimekit_log_debug_logs_method_path_status_and_retries_to_stderr() -> N
         "import httpx, chimekit\n"
         "replies = iter([503, 200])\n"
         "t = httpx.MockTransport(lambda r: httpx.Response(next(replies), json={'member': None}))\n"
-        "chimekit._client._sleep = lambda s: None\n"
+        "chimekit._base_client._sleep = lambda s: None\n"
         "ck = chimekit.ChimeKit('sk_live_zzz', http_client=httpx.Client(transport=t))\n"
         "ck.audience.find_member('user_123')\n"
     )
@@ -106,6 +130,48 @@ def test_chimekit_log_debug_logs_method_path_status_and_retries_to_stderr() -> N
     assert "retrying in" in out.stderr
     assert "GET /sdk/v1/audience/members/user_123 -> 200" in out.stderr
     assert "sk_live_zzz" not in out.stderr
+
+
+def test_chimekit_log_info_logs_one_line_per_call_with_its_request_id() -> None:
+    code = (
+        "import httpx, chimekit\n"
+        "replies = iter([503, 200, 404])\n"
+        "def answer(r):\n"
+        "    return httpx.Response(next(replies), json={'member': None}, headers={'X-Request-Id': 'req_7'})\n"
+        "chimekit._base_client._sleep = lambda s: None\n"
+        "ck = chimekit.ChimeKit('sk_live_zzz', http_client=httpx.Client(transport=httpx.MockTransport(answer)))\n"
+        "ck.audience.find_member('user_123')\n"
+        "try: ck.audience.find_member('user_404')\n"
+        "except chimekit.NotFoundError: pass\n"
+    )
+    env = {**os.environ, "CHIMEKIT_LOG": "info"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    lines = out.stderr.splitlines()
+    assert len(lines) == 2, lines  # one per call, not per attempt
+    assert "INFO GET /sdk/v1/audience/members/user_123 -> 200 in " in lines[0]
+    assert lines[0].endswith(", request id req_7, 1 retry")
+    assert "GET /sdk/v1/audience/members/user_404 -> 404 in " in lines[1]
+    assert "sk_live_zzz" not in out.stderr
+
+
+def test_log_records_carry_the_values_as_attributes(stub: Stub, caplog: pytest.LogCaptureFixture) -> None:
+    """For JSON formatters: each value of the line is also an attribute of the record."""
+    stub.reply(Reply(200, {"member": None}, headers={"X-Request-Id": "req_9"}))
+    caplog.set_level(logging.INFO, logger="chimekit")
+    with ChimeKit(SECRET, base_url=stub.url) as ck:
+        ck.audience.find_member("user_123")
+    (record,) = [r for r in caplog.records if r.name == "chimekit"]
+    values = {
+        name: getattr(record, name) for name in ("http_method", "url_path", "status_code", "request_id", "retries")
+    }
+    assert values == {
+        "http_method": "GET",
+        "url_path": "/sdk/v1/audience/members/user_123",
+        "status_code": 200,
+        "request_id": "req_9",
+        "retries": 0,
+    }
+    assert getattr(record, "duration_ms") > 0  # noqa: B009 (an attribute added through `extra`)
 
 
 def test_importing_chimekit_does_not_import_the_generated_models() -> None:
@@ -121,7 +187,7 @@ def test_with_options_and_close_do_not_close_a_shared_pool(stub: Stub) -> None:
         copy.audience.find_member("a")
     assert ck.audience.find_member("b") is None
     ck.close()
-    with pytest.raises(RuntimeError):
+    with pytest.raises(chimekit.ChimeKitError, match="closed"):  # not httpx's RuntimeError
         ck.audience.find_member("c")
 
 

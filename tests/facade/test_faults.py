@@ -23,7 +23,7 @@ MEMBER = {
     "deleted": None,
     "lastSeen": None,
 }
-SENT = {
+SENT: dict[str, Any] = {
     "message": {
         "id": "msg_1",
         "memberId": "mem_1",
@@ -40,7 +40,7 @@ SENT = {
     "notification": None,
     "audienceMember": {"id": "mem_1"},
 }
-RUN = {
+RUN: dict[str, Any] = {
     "id": "wr_1",
     "workflowVersionId": "wv_1",
     "workflowId": "w_1",
@@ -53,7 +53,7 @@ RUN = {
     "finishedAt": None,
     "context": {},
 }
-CONTENT = {"content": {"in_app": {"title": "Welcome!"}}}
+CONTENT: Any = {"content": {"in_app": {"title": "Welcome!"}}}
 
 
 # --- retries ----------------------------------------------------------------------------------
@@ -130,11 +130,40 @@ def test_retry_after_as_an_http_date(call: Call, stub: Stub, sleeps: list[float]
     assert 1.0 <= sleeps[0] <= 3.0
 
 
+@pytest.mark.parametrize(
+    "value",
+    ["0", "-1", "1_0", "1e1", "NaN", "inf", "10.5", " ", "Wed, 21 Oct 2015 07:28:00 GMT", "soon"],
+)
+def test_a_retry_after_rfc_9110_does_not_allow_uses_the_normal_backoff(
+    value: str, call: Call, stub: Stub, sleeps: list[float]
+) -> None:
+    """Digits or an HTTP-date only; zero, negative, past or malformed: the usual backoff (0.375-0.5 s first)."""
+    stub.reply(Reply(503, {"error": "busy"}, {"Retry-After": value}), Reply(200, {"member": None}))
+    assert call("audience.find_member", "user_123") is None
+    assert len(stub.seen) == 2
+    assert len(sleeps) == 1
+    assert 0.375 <= sleeps[0] <= 0.5
+
+
 def test_a_retry_after_beyond_the_cap_is_not_waited_out(call: Call, stub: Stub, sleeps: list[float]) -> None:
     stub.reply(Reply(429, {"error": "Too many requests"}, {"Retry-After": "3600"}))
     with pytest.raises(chimekit.RateLimitError):
         call("audience.find_member", "user_123")
     assert (len(stub.seen), sleeps) == (1, [])
+
+
+def test_a_post_after_an_idle_pause_never_meets_a_connection_the_server_is_closing(stub: Stub) -> None:
+    """Servers close idle connections (gunicorn after 2 s, uvicorn and Node.js after 5 s); a request sent as that
+    happens is lost, and a POST then may or may not have been acted on. The client drops idle connections
+    first (chimekit.KEEPALIVE_EXPIRY), so it opens a new one instead."""
+    stub.idle_close = 2.0  # the server's keep-alive
+    stub.reply(Reply(200, {"member": None}), Reply(200, SENT))
+    with ChimeKit(SECRET, base_url=stub.url, max_retries=0) as ck:
+        ck.audience.find_member("user_123")
+        time.sleep(2.0)
+        assert ck.messages.send_message("user_123", CONTENT)["message"]["id"] == "msg_1"
+    assert [seen.method for seen in stub.seen] == ["GET", "POST"]
+    assert stub.seen[0].port != stub.seen[1].port  # a new connection
 
 
 def test_a_connection_reset_is_retried_for_a_get(call: Call, stub: Stub) -> None:

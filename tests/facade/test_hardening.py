@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+import anyio
 import chimekit
 import httpx
 import pytest
@@ -138,6 +139,51 @@ def test_a_bad_timeout_fails_at_construction_and_per_call(bad: Any, stub: Stub) 
             ck.with_options(timeout=bad)
         with pytest.raises(chimekit.ValidationError, match="timeout"):
             ck.audience.find_member("u", timeout=bad)
+    assert stub.seen == []
+
+
+@pytest.mark.parametrize("forever", [float("inf"), 1e300, httpx.Timeout(float("inf")), httpx.Timeout(5, read=1e300)])
+def test_an_endless_timeout_means_no_timeout(forever: Any, stub: Stub) -> None:
+    """Infinity or a wait sockets cannot take is no timeout, not an OverflowError (sync and async)."""
+    stub.reply(Reply(200, {"member": MEMBER}))
+    with ChimeKit(KEY, base_url=stub.url, timeout=forever) as ck:
+        assert ck.audience.find_member("u") == MEMBER
+        assert ck.audience.find_member("u", timeout=forever) == MEMBER
+        assert ck.with_options(timeout=forever).audience.find_member("u") == MEMBER
+
+    async def go() -> None:
+        async with chimekit.AsyncChimeKit(KEY, base_url=stub.url, timeout=forever) as ack:
+            assert await ack.audience.find_member("u", timeout=forever) == MEMBER
+
+    anyio.run(go)
+    assert len(stub.seen) == 4
+
+
+HUGE = 10**5000
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda ck: ck.identify("u", attributes={"n": HUGE}), "attributes.n"),
+        (lambda ck: ck.identify("u", {"attributes": {"list": [1, -HUGE]}}), "attributes.list[1]"),
+        (lambda ck: ck.workflow.run("k", external_user_id="u", context={"deep": {"n": HUGE}}), "context.deep.n"),
+        (lambda ck: ck.messages.list_messages_for_user("u", limit=HUGE), "limit"),
+        (lambda ck: ck.identify("u", extra_body={"n": HUGE}), "extra_body.n"),
+        (lambda ck: ck.identify("u", extra_body={"b": b"bytes"}), "extra_body.b"),
+        (lambda ck: ck.identify("u", extra_body={"s": {1, 2}}), "extra_body.s"),
+        (lambda ck: ck.identify("u", extra_body={"x": float("nan")}), "extra_body.x"),
+        (lambda ck: ck.identify("u", extra_body={(1, 2): 1}), "extra_body"),
+        (lambda ck: ck.identify("u", extra_body={"d": {"k": object()}}), "extra_body.d.k"),
+        (lambda ck: ck.audience.find_member("u", extra_query={"q": b"bytes"}), "extra_query.q"),
+        (lambda ck: ck.audience.find_member("u", extra_query={"q": [1, {2}]}), "extra_query.q"),
+        (lambda ck: ck.audience.find_member("u", extra_query={"q": float("inf")}), "extra_query.q"),
+    ],
+)
+def test_input_json_cannot_carry_is_refused_naming_the_field(call: Call, field: str, stub: Stub) -> None:
+    with ChimeKit(KEY, base_url=stub.url) as ck, pytest.raises(chimekit.ValidationError) as err:
+        call(ck)
+    assert err.value.field == field
     assert stub.seen == []
 
 

@@ -73,7 +73,7 @@ def _nested(levels: int) -> dict[str, Any]:
         (lambda ck: ck.messages.list_messages_for_user("u", limit=True), "limit"),
         (lambda ck: ck.messages.list_messages_for_user("u", {"limit": "20"}), "limit"),
         (lambda ck: ck.messages.list_messages_for_user("u", {"page": 2}), "page"),
-        (lambda ck: ck.messages.iter_messages_for_user("u", page_size="500"), "limit"),
+        (lambda ck: ck.messages.iter_messages_for_user("u", page_size="500"), "page_size"),
         (lambda ck: ck.workflow.run("welcome", {}), "externalUserId"),
         (lambda ck: ck.workflow.run("welcome", {"externalUserId": "u", "context": []}), "context"),
         (lambda ck: ck.workflow.run("..", external_user_id="u"), "key"),
@@ -147,3 +147,36 @@ def test_send_message_content_models_and_list_query(ck: Any, stub: Stub) -> None
     with pytest.raises(chimekit.BadRequestError):
         ck.messages.list_messages_for_user("user_123", {"limit": 5}, offset=10)
     assert stub.seen[1].raw_path == "/sdk/v1/messages/members/user_123/messages?limit=5&offset=10"
+
+
+@pytest.mark.parametrize(
+    ("keyword", "given"),
+    [
+        (
+            lambda ck: ck.audience.update_member("u", display_name=None),
+            lambda ck: ck.audience.update_member("u", {"displayName": None}),
+        ),
+        (lambda ck: ck.identify("u", attributes=None), lambda ck: ck.identify("u", {"attributes": None})),
+        (
+            lambda ck: ck.audience.suppress("u", identity={"type": "email", "value": "a@b.c"}, category_id=None),
+            lambda ck: ck.audience.suppress("u", {"identity": {"type": "email", "value": "a@b.c"}, "categoryId": None}),
+        ),
+        (
+            lambda ck: ck.messages.list_messages_for_user("u", limit=None),
+            lambda ck: ck.messages.list_messages_for_user("u", {"limit": None}),
+        ),
+    ],
+)
+def test_none_is_a_value_refused_where_the_api_allows_no_null_in_both_forms(
+    ck: Any, stub: Stub, keyword: Any, given: Any
+) -> None:
+    """None is JSON null, in a keyword as in a dict: refused for a field the spec does not let be null (it
+    used to be dropped from keywords silently, so `display_name=None` sent `{}`). Leave a field out to keep it."""
+    errors = []
+    for call in (keyword, given):
+        with pytest.raises(chimekit.ValidationError) as err:
+            call(ck)
+        errors.append(str(err.value))
+    assert errors[0] == errors[1]
+    assert "got null" in errors[0]
+    assert stub.seen == []

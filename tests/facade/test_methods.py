@@ -5,11 +5,15 @@ from __future__ import annotations
 import inspect
 import pydoc
 import traceback
+from typing import Any
 
 import anyio
 import chimekit
+import chimekit.resources.messages
 import pytest
 from chimekit import AsyncChimeKit, ChimeKit
+
+PLAIN: Any = pydoc.plaintext  # type: ignore[attr-defined]  # pydoc's text renderer, not in its stubs
 
 
 @pytest.mark.parametrize("client_class", [ChimeKit, AsyncChimeKit])
@@ -51,7 +55,7 @@ def test_a_traceback_names_the_method() -> None:
 
 
 def test_help_lists_the_namespaces_and_their_methods() -> None:
-    text = pydoc.render_doc(ChimeKit, renderer=pydoc.plaintext)
+    text = pydoc.render_doc(ChimeKit, renderer=PLAIN)
     for word in (
         "audience",
         "messages",
@@ -62,7 +66,7 @@ def test_help_lists_the_namespaces_and_their_methods() -> None:
         "get_run",
     ):
         assert word in text
-    messages = pydoc.render_doc(chimekit._resources.Messages, renderer=pydoc.plaintext)
+    messages = pydoc.render_doc(chimekit.resources.messages.Messages, renderer=PLAIN)
     assert "send_message(self, external_user_id: 'str', data: " in messages
     assert "Send a message" in messages
-    assert "async" not in pydoc.render_doc(ChimeKit, renderer=pydoc.plaintext).split("Namespaces")[0].lower()
+    assert "async" not in pydoc.render_doc(ChimeKit, renderer=PLAIN).split("Namespaces")[0].lower()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 import anyio
@@ -38,6 +39,20 @@ def test_a_per_call_timeout_applies_to_that_call_only(call: Call, stub: Stub) ->
     with pytest.raises(chimekit.APITimeoutError):
         call("audience.find_member", "user_123", timeout=0.05, client={"max_retries": 0})
     assert call("audience.find_member", "user_123")["id"] == "user_123"  # the client's 30 s
+
+
+@pytest.mark.parametrize("client_class", [ChimeKit, AsyncChimeKit])
+def test_with_options_mirrors_the_constructor(client_class: type[Any]) -> None:
+    """Every constructor option can be changed by with_options (keyword-only there; not given: kept)."""
+    constructor = inspect.signature(client_class)
+    copy = inspect.signature(client_class("sk_test").with_options)
+    assert list(copy.parameters) == list(constructor.parameters)
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in copy.parameters.values())
+    ck = client_class("sk_test", base_url="https://api.chimekit.example")
+    insecure = ck.with_options(allow_insecure_http=True, base_url="http://sandbox.internal")
+    assert insecure.base_url == "http://sandbox.internal"
+    with pytest.raises(chimekit.ValidationError, match="base_url"):
+        ck.with_options(base_url="http://sandbox.internal")
 
 
 def test_with_options_takes_every_constructor_option(stub: Stub) -> None:

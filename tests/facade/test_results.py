@@ -16,6 +16,7 @@ from chimekit import ChimeKit
 from chimekit_api.models import (
     ChannelContent,
     IdentifyRequest,
+    IdentifyRequestDict,
     IdentityInput,
     IdentityInputType,
     InAppManualContent,
@@ -23,7 +24,7 @@ from chimekit_api.models import (
     MessageListItem,
 )
 
-IDENTIFY = {
+IDENTIFY: IdentifyRequestDict = {
     "displayName": "Ava Example",
     "identities": [{"type": "email", "value": "ava@example.com", "verified": True}],
     "attributes": {"plan": "pro", "nested": {"a": [1, 2]}},
@@ -66,8 +67,9 @@ def test_attributes_are_typed_and_free_form_objects_are_dicts(ck: ChimeKit) -> N
     assert member.display_name == "Ava Example"
     assert member.identities[0].value == "ava@example.com"
     assert member.identities[0] == {"type": "email", "value": "ava@example.com", "verified": True}
-    assert type(member.attributes) is dict
+    assert isinstance(member.attributes, dict)  # a dict that cannot change (see test_results_are_read_only)
     assert dict(member.attributes) == IDENTIFY["attributes"]
+    assert json.loads(json.dumps(member.attributes)) == IDENTIFY["attributes"]
     page = ck.messages.list_messages_for_user("views")
     assert page["pagination"] == {"totalCount": 1, "limit": 20, "offset": 0}
     assert page.pagination.total_count == 1
@@ -94,6 +96,39 @@ def test_results_are_read_only(ck: ChimeKit) -> None:
     assert member["displayName"] == "Ava Example"  # to_dict is a copy
 
 
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda m: m.attributes.__setitem__("plan", "free"),
+        lambda m: m.attributes["nested"]["a"].append(3),
+        lambda m: m.attributes.update({"plan": "free"}),
+        lambda m: m.attributes.pop("plan"),
+        lambda m: m["attributes"].__setitem__("plan", "free"),
+        lambda m: m["attributes"]["nested"].clear(),
+        lambda m: m.get("attributes").setdefault("x", 1),
+        lambda m: dict(m.items())["attributes"].__delitem__("plan"),
+        lambda m: next(iter(m["identities"])).__setitem__("type", "sms"),
+        lambda m: m["identities"].append({"type": "sms"}),
+        lambda m: m["identities"][0:1].append({}),
+        lambda m: m.identities.append(m.identities[0]),
+        lambda m: m.identities.sort(),
+        lambda m: copy.copy(m).attributes.__setitem__("plan", "free"),
+    ],
+)
+def test_results_are_read_only_all_the_way_down(ck: ChimeKit, change: Any) -> None:
+    member = ck.audience.find_member("views")
+    assert member is not None
+    before = member.to_dict()
+    with pytest.raises(TypeError, match="read-only"):
+        change(member)
+    assert member.to_dict() == before
+    assert member == before
+    assert member["attributes"] == before["attributes"] == member.attributes
+    changeable = member.attributes.copy()  # a deep copy, plain dicts and lists
+    changeable["nested"]["a"].append(3)
+    assert member.attributes["nested"]["a"] == [1, 2]
+
+
 def test_repr_is_short_and_results_pickle_deepcopy_and_compare(ck: ChimeKit) -> None:
     member = ck.audience.find_member("views")
     assert member is not None
@@ -110,8 +145,32 @@ def test_repr_is_short_and_results_pickle_deepcopy_and_compare(ck: ChimeKit) -> 
     assert member != sent
 
 
+def test_a_multi_key_result_shows_its_fields_and_is_json(ck: ChimeKit) -> None:
+    sent = ck.messages.send_message("views", content={"in_app": {"title": "Hello there"}})
+    text = repr(sent)
+    assert text.startswith(f"SendMessageResponse(message=Message(id='{sent.message.id}', ")
+    assert "notification=Notification(" in text
+    assert "title='Hello there'" in text
+    assert "audience_member=AudienceMemberRef(id='" in text
+    page = ck.messages.list_messages_for_user("views")
+    assert repr(page).startswith(f"MessageListResponse(messages=[{len(page.messages)} items], pagination=Pagination(")
+    assert json.loads(sent.to_json()) == sent.to_dict() == sent
+    assert sent.to_json(indent=2).startswith('{\n  "message": {')
+
+
+def test_public_classes_say_chimekit_as_their_module() -> None:
+    """Tracebacks and reprs print chimekit.NotFoundError, the name users import."""
+    for name in ("ChimeKit", "AsyncChimeKit", "NotFoundError", "ValidationError", "APIResponse", "ChimeKitError"):
+        assert getattr(chimekit, name).__module__ == "chimekit"
+    error = chimekit.NotFoundError(
+        "member not found", response=httpx.Response(404), body={}, method="GET", url="https://x/y"
+    )
+    assert type(error).__module__ + "." + type(error).__qualname__ == "chimekit.NotFoundError"
+    assert type(pickle.loads(pickle.dumps(error))) is chimekit.NotFoundError
+
+
 def test_fields_the_spec_does_not_know_are_kept() -> None:
-    body = {
+    body: dict[str, Any] = {
         "run": {
             "id": "wr_1",
             "workflowVersionId": "wv_1",

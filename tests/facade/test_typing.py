@@ -24,6 +24,8 @@ ck.messages.list_messages_for_user("u", {"limit": "20"})  # line 9
 ck.workflow.run("k", {"externalUserId": "u", "context": "x"})  # line 10
 ck.audience.find_member("u", timeout="soon")  # line 11
 ck.audience.find_member("u", extra_headers={"X": 1})  # line 12
+ck.identify("u", external_user_id="v")  # line 13: the id is the positional argument
+ck.identify("u", identities=[{"type": "email"}])  # line 14: an identity without its value
 """
 
 
@@ -44,4 +46,5 @@ def test_mypy_accepts_the_docs_samples_and_flags_wrong_dict_bodies(tmp_path: Pat
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert not [e for e in errors if "docs_samples" in e], result.stdout
     flagged = {int(m.group(1)) for e in errors if (m := re.search(r"bad_bodies\.py:(\d+):", e))}
-    assert flagged == set(range(5, 13)), result.stdout
+    assert flagged == set(range(5, 15)), result.stdout
+    assert 'Extra key "displayname" for TypedDict "IdentifyRequestDict"' in result.stdout
