@@ -1,8 +1,8 @@
-"""The engine: an ASGI app that runs a catalogue of handlers by a RouteTable compiled from the spec.
+"""The engine: an ASGI app that runs a catalogue of handlers by a RouteTable (the operation table's routes).
 
 Per request: route on the raw, still percent-encoded path (404, or 405 with ``Allow``), check the
-bearer key where the spec asks for it (401), decode and validate the path, query and header
-parameters and read, parse and validate the JSON body (400, or 413 for a body over the limit), then
+bearer key where the table asks for it (401), decode and validate the path and query parameters and
+read, parse and validate the JSON body (400, or 413 for a body over the limit), then
 call the catalogue's handler for the operationId (the method of that name). Its return value is the
 JSON response (None for a response without content); exceptions listed in ``errors`` become their
 status. Every response is JSON ``{"error": "..."}`` on failure and carries ``X-Request-Id``.
@@ -20,13 +20,16 @@ import json
 import logging
 import math
 import secrets
+import sys
+import time
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any
 from urllib.parse import parse_qsl, unquote_to_bytes
 
-from ._spec import MISSING, Invalid, Operation, Parameter, RouteTable, SpecError
+from ._routes import MISSING, Endpoint, Param, RouteTable, SpecError
 from ._util import dumps
+from ._validation import Invalid
 
 logger = logging.getLogger("chimekit_sandbox")
 
@@ -36,9 +39,6 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-MAX_BODY_BYTES: Final = 16 * 2**20
-"""Request bodies are refused (413) beyond this size, before more of them is read (the spec says so)."""
-
 
 @dataclass(frozen=True)
 class Call:
@@ -46,11 +46,26 @@ class Call:
 
     path: Mapping[str, Any]
     query: Mapping[str, Any]
-    headers: Mapping[str, Any]
     body: Any
 
 
 Handler = Callable[[Call], Any]
+
+
+def given_secret_key(key: str | None, name: str = "secret_key") -> str | None:
+    """The key clients must send, read as the SDK reads one: without surrounding whitespace (a newline from
+    a file is common), None when nothing is left (no key given). ValueError naming ``name`` if the rest is
+    not printable ASCII without spaces; the message never shows the key."""
+    if key is None:
+        return None
+    if not isinstance(key, str):
+        raise ValueError(f"{name}: expected a string, got {type(key).__name__}")
+    key = key.strip()
+    for position, char in enumerate(key):
+        if not ("!" <= char <= "~"):
+            what = "a space" if char.isspace() else "a control character" if char.isascii() else "a non-ASCII character"
+            raise ValueError(f"{name}: has {what} at position {position}: a key is printable ASCII without spaces")
+    return key or None
 
 
 class Reject(Exception):
@@ -67,6 +82,11 @@ class _Disconnected(Exception):
 
 
 _Response = tuple[int, list[tuple[bytes, bytes]], bytes]
+
+
+def new_request_id() -> str:
+    """The ``X-Request-Id`` of a response."""
+    return f"req_{secrets.token_hex(12)}"
 
 
 def _error(status: int, message: str, headers: Mapping[str, str] | None = None) -> _Response:
@@ -95,22 +115,56 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+class _OutOfRange(ValueError):
+    """A JSON number Python cannot hold: ``str()`` says which limit."""
+
+
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise ValueError("number out of range")
+        raise _OutOfRange("has a number beyond the range of a double (about 1.8e308)")
     return value
 
 
-def parse_json(raw: bytes) -> Any:
-    """Strict JSON: no NaN/Infinity, no numbers beyond float range, no lone surrogates."""
+def _bounded_int(text: str) -> int:
     try:
-        value = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite_float)
+        return int(text)
+    except ValueError:  # more digits than int() reads (sys.get_int_max_str_digits(), 4300 by default)
+        raise _OutOfRange(f"has an integer of more than {sys.get_int_max_str_digits()} digits") from None
+
+
+def _nests_deeper_than(value: Any, limit: int) -> bool:
+    """Whether ``value`` nests objects and arrays more than ``limit`` levels (iteratively: any depth)."""
+    pending = [(value, 1)]
+    while pending:
+        node, level = pending.pop()
+        children = node.values() if isinstance(node, dict) else node
+        if level > limit:
+            return True
+        pending.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+def parse_json(raw: bytes, max_depth: int) -> Any:
+    """Strict JSON: no NaN/Infinity, no numbers Python cannot hold (beyond a double's range, or integers
+    beyond int()'s digits), no lone surrogates, at most ``max_depth`` levels."""
+    too_deep = Invalid(f"body: nested deeper than {max_depth} levels")
+    try:
+        value = json.loads(
+            raw.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite_float, parse_int=_bounded_int
+        )
+    except RecursionError:  # json gives up far beyond the limit
+        raise too_deep from None
+    except _OutOfRange as exc:
+        raise Invalid(f"body: {exc}") from None
+    except ValueError:  # UnicodeError and JSONDecodeError included
+        raise Invalid("body: is not valid JSON") from None
+    if isinstance(value, (dict, list)) and _nests_deeper_than(value, max_depth):
+        raise too_deep
+    try:
         # Lone surrogates (\ud800) parse but cannot be stored or sent back as UTF-8.
         json.dumps(value, ensure_ascii=False).encode("utf-8")
-    except RecursionError:
-        raise Invalid("body: is nested too deeply") from None
-    except ValueError:  # UnicodeError and JSONDecodeError included
+    except ValueError:
         raise Invalid("body: is not valid JSON") from None
     return value
 
@@ -118,8 +172,33 @@ def parse_json(raw: bytes) -> Any:
 # ---------------------------------------------------------------- the app
 
 
+class RateLimit:
+    """At most ``per_second`` requests in each second (fixed one-second windows of the monotonic clock); the
+    next one is told to wait for the next window (``Retry-After``, whole seconds as the spec says)."""
+
+    def __init__(self, per_second: int, clock: Callable[[], float] = time.monotonic) -> None:
+        if isinstance(per_second, bool) or not isinstance(per_second, int) or per_second < 1:
+            raise ValueError(f"rate_limit: expected requests per second >= 1, got {per_second!r}")
+        self.per_second = per_second
+        self._clock = clock
+        self._window = -1
+        self._count = 0
+
+    def admit(self) -> int | None:
+        """None: the request may go on (it counts); else the seconds to wait."""
+        now = self._clock()
+        window = int(now)
+        if window != self._window:
+            self._window, self._count = window, 0
+        if self._count < self.per_second:
+            self._count += 1
+            return None
+        return max(1, math.ceil(window + 1 - now))
+
+
 class Engine:
-    """The ASGI app: ``table`` says what to serve, ``catalogue`` has a method per operationId."""
+    """The ASGI app: ``table`` says what to serve, ``catalogue`` has a method per operationId; ``rate_limit``:
+    requests a second the key may make (beyond, a 429 with ``Retry-After``, nothing acted on)."""
 
     def __init__(
         self,
@@ -128,18 +207,22 @@ class Engine:
         *,
         secret_key: str,
         errors: Mapping[type[Exception], int] | None = None,
+        rate_limit: int | None = None,
     ) -> None:
-        if not secret_key:
-            raise ValueError("secret_key must not be empty")
+        key = given_secret_key(secret_key)
+        if key is None:
+            raise ValueError("secret_key: is empty")
+        self._table = table
         self._routes = table.routes
         self._handlers = bind(table, catalogue)
-        self._secret = secret_key.encode("utf-8")
+        self._secret = key.encode("ascii")
         self._errors = dict(errors or {})
+        self._limit = None if rate_limit is None else RateLimit(rate_limit)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return  # lifespan is off; nothing else is served
-        request_id = f"req_{secrets.token_hex(12)}"
+        request_id = new_request_id()
         try:
             status, headers, body = await self._respond(scope, receive)
         except _Disconnected:
@@ -151,7 +234,7 @@ class Engine:
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
-    def _route(self, scope: Scope) -> tuple[Operation, list[bytes]]:
+    def _route(self, scope: Scope) -> tuple[Endpoint, list[bytes]]:
         # The raw path: a percent-encoded "/" stays inside its segment (one parameter's value).
         raw_path: bytes = scope.get("raw_path") or scope["path"].encode("utf-8")
         segments = raw_path.split(b"/")[1:]
@@ -181,11 +264,12 @@ class Engine:
             headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
             if operation.secured and not self._authorized(headers):
                 raise Reject(401, "Unauthorized", {"WWW-Authenticate": "Bearer"})
+            if self._limit is not None and (wait := self._limit.admit()) is not None:
+                raise Reject(429, "Too many requests", {"Retry-After": str(wait)})
             call = Call(
                 path=_path_values(operation.path_parameters, raw_params),
                 query=_named_values(operation.query_parameters, _query(scope)),
-                headers=_named_values(operation.header_parameters, {k: [v] for k, v in headers.items()}),
-                body=await _body(operation, headers, receive),
+                body=await _body(operation, headers, receive, self._table),
             )
             result = self._handlers[operation.operation_id](call)
         except Reject as exc:
@@ -202,7 +286,7 @@ class Engine:
         return operation.status, [(b"content-type", b"application/json")], dumps(result).encode("ascii")
 
 
-def _path_values(parameters: tuple[Parameter, ...], raw_params: list[bytes]) -> dict[str, Any]:
+def _path_values(parameters: tuple[Param, ...], raw_params: list[bytes]) -> dict[str, Any]:
     values = {}
     for parameter, raw in zip(parameters, raw_params, strict=True):
         try:
@@ -220,10 +304,10 @@ def _query(scope: Scope) -> dict[str, list[str]]:
     return values
 
 
-def _named_values(parameters: tuple[Parameter, ...], given: Mapping[str, list[str]]) -> dict[str, Any]:
+def _named_values(parameters: tuple[Param, ...], given: Mapping[str, list[str]]) -> dict[str, Any]:
     values = {}
     for parameter in parameters:
-        raw = given.get(parameter.key)
+        raw = given.get(parameter.name)
         if raw is None:
             if parameter.required:
                 raise Invalid(f"{parameter.name}: is required")
@@ -236,11 +320,11 @@ def _named_values(parameters: tuple[Parameter, ...], given: Mapping[str, list[st
     return values
 
 
-async def _read(headers: Mapping[str, str], receive: Receive) -> bytes:
+async def _read(headers: Mapping[str, str], receive: Receive, max_bytes: int) -> bytes:
     """The body, refused (413) as soon as it is known to exceed the limit: memory stays flat."""
-    too_large = Reject(413, f"body: is larger than {MAX_BODY_BYTES // 2**20} MiB")
+    too_large = Reject(413, f"body: is larger than {_size(max_bytes)}")
     declared = headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+    if declared.isdigit() and int(declared) > max_bytes:
         raise too_large
     chunks, size = [], 0
     while True:
@@ -249,25 +333,29 @@ async def _read(headers: Mapping[str, str], receive: Receive) -> bytes:
             raise _Disconnected
         chunk = message.get("body", b"")
         size += len(chunk)
-        if size > MAX_BODY_BYTES:
+        if size > max_bytes:
             raise too_large
         chunks.append(chunk)
         if not message.get("more_body", False):
             return b"".join(chunks)
 
 
-async def _body(operation: Operation, headers: Mapping[str, str], receive: Receive) -> Any:
-    spec = operation.body
-    if spec is None:
+def _size(count: int) -> str:
+    return f"{count // 2**20} MiB" if count % 2**20 == 0 else f"{count} bytes"
+
+
+async def _body(operation: Endpoint, headers: Mapping[str, str], receive: Receive, table: RouteTable) -> Any:
+    schema = operation.body
+    if schema is None:
         return None
-    raw = await _read(headers, receive)
+    raw = await _read(headers, receive, table.max_body_bytes)
     if not raw:
-        if spec.required:
+        if operation.body_required:
             raise Invalid("body: is required")
         return None
     media_type = headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if media_type != spec.media_type:
-        raise Invalid(f"body: Content-Type must be {spec.media_type}")
-    value = parse_json(raw)
-    spec.schema.check(value)
+    if media_type != "application/json":  # the table's bodies are all JSON
+        raise Invalid("body: Content-Type must be application/json")
+    value = parse_json(raw, table.max_body_depth)
+    schema.check(value)
     return value

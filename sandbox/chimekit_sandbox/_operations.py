@@ -8,12 +8,9 @@ is the store's to check; its NotFoundError is a 404.
 
 from __future__ import annotations
 
-from typing import Any
-
 from ._engine import Call
+from ._records import JsonObject
 from ._store import Store
-
-JsonObject = dict[str, Any]
 
 
 class Operations:
@@ -54,7 +51,8 @@ class Operations:
 
     def sendMessage(self, call: Call) -> JsonObject:
         body = call.body
-        return self._store.send_message(body["externalUserId"], body.get("categoryId"), body["content"])
+        sent = self._store.send_message(body["externalUserId"], body.get("categoryId"), body["content"])
+        return {**sent, "audienceMember": {"id": sent["message"]["memberId"]}}
 
     def getMessage(self, call: Call) -> JsonObject:
         return {"message": self._store.get_message(call.path["messageId"])}
@@ -68,9 +66,10 @@ class Operations:
 
     def runWorkflow(self, call: Call) -> JsonObject:
         body = call.body
-        return self._store.run_workflow(
+        run = self._store.run_workflow(
             call.path["key"], body["externalUserId"], body.get("context", {}), self._api_key_id
         )
+        return {"runId": run["id"], "status": run["status"]}
 
     def getWorkflowRun(self, call: Call) -> JsonObject:
         return {"run": self._store.get_run(call.path["runId"])}

@@ -1,64 +1,65 @@
 """Seed files: the records a new sandbox database starts with (``--seed FILE``, ``--seed docs``).
 
 The format is documented in sandbox/README.md and ``chimekit-sandbox --help``. A seed is read into
-the records the store keeps, exactly as given (ids and timestamps included), then checked twice:
-the seed's own keys and references here, and each record as the API will serve it against the
-spec's schemas (``chimekit_api/openapi.json``), so that a seed cannot make the server answer
-something the API does not allow.
+the records the store keeps (``_records``), exactly as given (ids and timestamps included), then
+checked twice: the seed's own keys and references here, and each record as the API will serve it
+against the operation table's schemas (``chimekit_api.api.MEMBER``, ...), so that a seed cannot make
+the server answer something the API does not allow.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final, NamedTuple, NoReturn
+from typing import Any, Final, NoReturn, TypeAlias
 
-from ._store import BUILT_IN_CATEGORIES, first_email, identity_key, member_view
+from chimekit_api import api
+
+from ._records import (
+    BUILT_IN_CATEGORIES,
+    JsonObject,
+    Seed,
+    SeedError,
+    SeedMember,
+    SeedMessage,
+    SeedSuppression,
+    first_email,
+    identity_key,
+    member_view,
+)
 from ._util import derived_id, parse_stamp, stamp, workflow_ids
+from ._validation import Invalid, Schema
 
-JsonObject = dict[str, Any]
+__all__ = ["NAMED_SEEDS", "Seed", "SeedError", "SeedSource", "load_seed"]  # Seed, SeedError: from _records
+
+SeedSource: TypeAlias = Seed | str | Path
+"""What a seed can be given as: a loaded Seed, a named seed (``"docs"``) or a seed file's path."""
 
 # Seeds shipped in the package, by name (chimekit_sandbox/seeds/<file>).
 NAMED_SEEDS: Final = {"docs": "docs.yaml"}
 _SECTIONS: Final = ("categories", "members", "suppressions", "messages", "workflowRuns")
-_NOTIFICATION: Final = ("id", "title", "snippet", "body", "actions", "readAt", "archivedAt")
-_DELIVERY: Final = ("id", "channel", "status", "to", "createdAt")
+# A seed's records have the API's fields (from the spec); a message names its member by externalUserId.
+_NOTIFICATION: Final = tuple(api.NOTIFICATION["properties"])
+_DELIVERY: Final = tuple(api.DELIVERY["properties"])
+_MESSAGE_KEYS: Final = (
+    *("externalUserId" if key == "memberId" else key for key in api.MESSAGE["properties"]),
+    "notification",
+    "delivery",
+)
 
-
-class SeedError(ValueError):
-    """A seed that cannot be loaded; the message names the file and the offending record's path."""
-
-
-class SeedMember(NamedTuple):
-    member_id: str
-    external_id: str
-    doc: JsonObject  # the store's member document
-
-
-class SeedSuppression(NamedTuple):
-    member_id: str
-    doc: JsonObject  # the suppression as served
-
-
-class SeedMessage(NamedTuple):
-    member_id: str
-    stored: JsonObject  # {"message", "delivery", "notification", "category"}
-
-
-@dataclass(frozen=True)
-class Seed:
-    """A checked seed, in the order the store inserts it (suppressions and messages oldest first)."""
-
-    source: str
-    categories: tuple[JsonObject, ...]
-    members: tuple[SeedMember, ...]
-    suppressions: tuple[SeedSuppression, ...]
-    messages: tuple[SeedMessage, ...]
-    runs: tuple[JsonObject, ...]
+# The table's schemas records are checked against, formats (date-time) included: compiled once.
+_RESOURCE_ID: Final = Schema(api.RESOURCE_ID, formats=True)
+_WORKFLOW_KEY: Final = Schema(api.WORKFLOW_KEY, formats=True)
+_CATEGORY: Final = Schema(api.CATEGORY, formats=True)
+_IDENTIFY_REQUEST: Final = Schema(api.IDENTIFY_REQUEST, formats=True)
+_MEMBER: Final = Schema(api.MEMBER, formats=True)
+_ADD_SUPPRESSION_REQUEST: Final = Schema(api.ADD_SUPPRESSION_REQUEST, formats=True)
+_SUPPRESSION: Final = Schema(api.SUPPRESSION, formats=True)
+_MESSAGE_DETAIL: Final = Schema(api.MESSAGE_DETAIL, formats=True)
+_WORKFLOW_RUN: Final = Schema(api.WORKFLOW_RUN, formats=True)
 
 
 def load_seed(source: str | Path) -> Seed:
@@ -70,7 +71,13 @@ def load_seed(source: str | Path) -> Seed:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise SeedError(f"{source}: cannot read the seed file ({exc.strerror or exc})") from None
+        close = difflib.get_close_matches(str(source), NAMED_SEEDS, n=1)
+        hint = f"; did you mean the named seed {close[0]!r}?" if close and not path.suffix else ""
+        named = ", ".join(repr(name) for name in NAMED_SEEDS)
+        raise SeedError(
+            f"{source}: cannot read the seed file ({exc.strerror or exc}), "
+            f"and no named seed ({named}) is called so{hint}"
+        ) from None
     return _Reader(str(source)).seed(_parse(text, json_=path.suffix.lower() == ".json", source=str(source)))
 
 
@@ -95,19 +102,12 @@ def _parse(text: str, *, json_: bool, source: str) -> Any:
         raise SeedError(f"{source}: not valid YAML ({exc})") from None
 
 
-def _path(base: str, parts: list[str | int]) -> str:
-    for part in parts:
-        base = f"{base}[{part}]" if isinstance(part, int) else f"{base}.{part}"
-    return base
-
-
 class _Reader:
     """Reads one seed document; every problem is a SeedError naming ``source`` and the record's path."""
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.loaded_at = stamp(datetime.now(UTC))  # the timestamp of whatever the file leaves out
-        self._validators: dict[str, Callable[[Any], list[tuple[str, list[str | int]]]]] = {}
 
     def fail(self, path: str, problem: str) -> NoReturn:
         raise SeedError(f"{self.source}: {path}: {problem}")
@@ -130,12 +130,12 @@ class _Reader:
             self.fail(path, "must be a list")
         return value
 
-    def conforms(self, schema: str, value: Any, path: str) -> None:
-        """``value`` is valid for the spec's ``components.schemas[schema]`` (formats such as date-time included)."""
-        if schema not in self._validators:
-            self._validators[schema] = _spec_validator(schema)
-        for message, where in self._validators[schema](value):
-            self.fail(_path(path, where), message)
+    def conforms(self, schema: Schema, value: Any, path: str) -> None:
+        """``value`` (the record at ``path``) is valid for ``schema``."""
+        try:
+            schema.check(value, path)
+        except Invalid as exc:
+            raise SeedError(f"{self.source}: {exc}") from None
 
     # ------------------------------------------------------------ the document
 
@@ -200,8 +200,8 @@ class _Reader:
         for n, entry in enumerate(entries):
             path = f"categories[{n}]"
             category = self.record(entry, path, ("id", "name"), ("id", "name"))
-            self.conforms("ResourceId", category["id"], f"{path}.id")
-            self.conforms("Category", category, path)
+            self.conforms(_RESOURCE_ID, category["id"], f"{path}.id")
+            self.conforms(_CATEGORY, category, path)
             categories.append({"id": category["id"], "name": category["name"]})
         self.unique_all([c["id"] for c in categories], "id", "categories")
         return categories
@@ -230,9 +230,9 @@ class _Reader:
             key: given[key] for key in ("externalUserId", "displayName", "attributes") if given.get(key) is not None
         }
         request["identities"] = [{k: i[k] for k in ("type", "value", "verified")} for i in identities]
-        self.conforms("IdentifyRequest", request, path)
+        self.conforms(_IDENTIFY_REQUEST, request, path)
         member_id = given.get("memberId") or derived_id("mem", external_id)
-        self.conforms("ResourceId", member_id, f"{path}.memberId")
+        self.conforms(_RESOURCE_ID, member_id, f"{path}.memberId")
         created = given.get("created") or self.loaded_at
         doc = {
             "displayName": given.get("displayName"),
@@ -243,7 +243,7 @@ class _Reader:
             "deleted": given.get("deleted"),
             "lastSeen": given.get("lastSeen"),
         }
-        self.conforms("Member", member_view(external_id, doc), path)
+        self.conforms(_MEMBER, member_view(external_id, doc), path)
         return SeedMember(member_id, external_id, doc)
 
     def owner(self, given: JsonObject, path: str, members: dict[str, SeedMember]) -> SeedMember:
@@ -265,7 +265,7 @@ class _Reader:
         member = self.owner(given, path, members)
         wanted = self.record(given["identity"], f"{path}.identity", ("type", "value"), ("type", "value"))
         request = {"identity": wanted} | ({"categoryId": given["categoryId"]} if given.get("categoryId") else {})
-        self.conforms("AddSuppressionRequest", request, path)
+        self.conforms(_ADD_SUPPRESSION_REQUEST, request, path)
         same = [i for i in member.doc["identities"] if identity_key(i) == identity_key(wanted)]
         if not same:
             self.fail(
@@ -283,8 +283,8 @@ class _Reader:
             "identity": dict(same[0]),
             "category": dict(category) if category else None,
         }
-        self.conforms("ResourceId", doc["id"], f"{path}.id")
-        self.conforms("Suppression", doc, path)
+        self.conforms(_RESOURCE_ID, doc["id"], f"{path}.id")
+        self.conforms(_SUPPRESSION, doc, path)
         return SeedSuppression(member.member_id, doc)
 
     def message(
@@ -296,26 +296,12 @@ class _Reader:
         categories: dict[str, JsonObject],
         default_category: JsonObject,
     ) -> SeedMessage:
-        keys = (
-            "id",
-            "externalUserId",
-            "categoryId",
-            "source",
-            "templateId",
-            "templateVersionId",
-            "payload",
-            "dispatchStatus",
-            "scheduledFor",
-            "createdAt",
-            "notification",
-            "delivery",
-        )
-        given = self.record(raw, path, keys, ("externalUserId",))
+        given = self.record(raw, path, _MESSAGE_KEYS, ("externalUserId",))
         member = self.owner(given, path, members)
         category_id = given.get("categoryId")
         category = self.category(category_id, f"{path}.categoryId", categories) if category_id else default_category
         message_id = given.get("id") or derived_id("msg", self.source, str(position))
-        self.conforms("ResourceId", message_id, f"{path}.id")
+        self.conforms(_RESOURCE_ID, message_id, f"{path}.id")
         created = given.get("createdAt") or self.loaded_at
         message = {
             "id": message_id,
@@ -346,7 +332,7 @@ class _Reader:
             }
         recipient = {"id": member.member_id, "externalUserId": member.external_id, "displayName": None, "email": None}
         detail = {"message": message, "delivery": delivery, "notification": notification, "recipient": recipient}
-        self.conforms("MessageDetail", detail, path)
+        self.conforms(_MESSAGE_DETAIL, detail, path)
         stored = {"message": message, "delivery": delivery, "notification": notification, "category": dict(category)}
         return SeedMessage(member.member_id, stored)
 
@@ -366,7 +352,7 @@ class _Reader:
         given = self.record(raw, path, keys, ("workflowKey", "externalUserId"))
         member = self.owner(given, path, members)
         key = given["workflowKey"]
-        self.conforms("WorkflowKey", key, f"{path}.workflowKey")
+        self.conforms(_WORKFLOW_KEY, key, f"{path}.workflowKey")
         workflow_id, version_id = workflow_ids(key)
         run = {
             "id": given.get("id") or derived_id("wr", self.source, str(position)),
@@ -381,27 +367,6 @@ class _Reader:
             "finishedAt": given.get("finishedAt"),
             "context": given.get("context", {}),
         }
-        self.conforms("ResourceId", run["id"], f"{path}.id")
-        self.conforms("WorkflowRun", run, path)
+        self.conforms(_RESOURCE_ID, run["id"], f"{path}.id")
+        self.conforms(_WORKFLOW_RUN, run, path)
         return run
-
-
-def _spec_validator(schema: str) -> Callable[[Any], list[tuple[str, list[str | int]]]]:
-    """A check of values against the spec's ``components.schemas[schema]``: (message, path) per problem."""
-    import jsonschema_rs
-
-    from ._spec import load_spec
-
-    validator = jsonschema_rs.validator_for(
-        {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$ref": f"#/components/schemas/{schema}",
-            "components": load_spec()["components"],  # the one reading of the spec (_spec.py)
-        },
-        validate_formats=True,
-    )
-
-    def check(value: Any) -> list[tuple[str, list[str | int]]]:
-        return [(error.message, list(error.instance_path)) for error in validator.iter_errors(value)]
-
-    return check

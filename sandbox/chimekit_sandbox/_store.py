@@ -13,27 +13,26 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypeAlias
+from typing import Final
 
-from ._util import Clock, dumps, loads, new_id, parse_stamp, stamp, workflow_ids
+from ._records import (
+    BUILT_IN_CATEGORIES,
+    TIMELINE,
+    JsonObject,
+    Seed,
+    SeedError,
+    as_created,
+    as_of,
+    first_email,
+    identity_key,
+    member_view,
+)
+from ._util import Clock, dumps, loads, new_id, stamp, workflow_ids
 
-if TYPE_CHECKING:
-    from ._seed import Seed
-
-JsonObject = dict[str, Any]
-# What a seed can be given as: a loaded Seed, a seed file's path, or a named seed ("docs").
-SeedSource: TypeAlias = "Seed | str | Path"
-
-# Without a seed, or a seed without categories: the default category (the first) is "Product", as in
-# the docs' examples; "Billing" is there to scope suppressions to.
-BUILT_IN_CATEGORIES: Final = ({"id": "cat_product", "name": "Product"}, {"id": "cat_billing", "name": "Billing"})
 _TABLES: Final = ("members", "categories", "suppressions", "messages", "runs")
 
 # How long a workflow run or an email delivery stays in each state (queued, running/sent, ...).
 DEFAULT_STEP_SECONDS: Final = 0.2
-# A stored run or delivery made through the API carries its future: [[time, changes], ...] (see as_of).
-_TIMELINE: Final = "_timeline"
 
 _SCHEMA: Final = """
 CREATE TABLE IF NOT EXISTS members (
@@ -72,61 +71,24 @@ class NotFoundError(Exception):
     """A resource the request names does not exist; ``str(err)`` is the error message."""
 
 
-def as_created(record: JsonObject) -> JsonObject:
-    """A stored record without its timeline: as it was when created."""
-    return {key: value for key, value in record.items() if key != _TIMELINE}
-
-
-def as_of(record: JsonObject | None, moment: datetime) -> JsonObject | None:
-    """A stored record as it is at ``moment``: the steps of its timeline whose time has come, applied in order.
-
-    Records without a timeline (seeded ones, or those already in their final state) are returned as stored.
-    """
-    if record is None or _TIMELINE not in record:
-        return record
-    view = as_created(record)
-    for at, changes in record[_TIMELINE]:
-        if parse_stamp(at) > moment:
-            break
-        view.update(changes)
-    return view
-
-
-def identity_key(identity: JsonObject) -> str:
-    """What makes two identities the same: the type and the value (emails case-insensitively); ASCII JSON."""
-    identity_type, value = identity["type"], identity["value"]
-    return dumps([identity_type, value.lower() if identity_type == "email" else value])
-
-
-def first_email(identities: list[JsonObject]) -> str | None:
-    for identity in identities:
-        if identity["type"] == "email":
-            return str(identity["value"])
-    return None
-
-
 class Store:
     """The sandbox's state. Thread-safe; every public method is one SQLite transaction.
 
-    A new database starts with ``seed`` (a ``Seed``, a seed file's path or a named seed such as
-    ``"docs"``), or with the built-in categories alone. Runs and email deliveries made through the API
-    move on one state every ``step_seconds`` of ``clock`` time.
+    A new database starts with the records of ``seed`` (a loaded ``Seed``: see ``load_seed``), or with
+    the built-in categories alone. Runs and email deliveries made through the API move on one state
+    every ``step_seconds`` of ``clock`` time.
     """
 
     def __init__(
         self,
         db_path: str | None = None,
         *,
-        seed: SeedSource | None = None,
+        seed: Seed | None = None,
         step_seconds: float = DEFAULT_STEP_SECONDS,
         clock: Clock | None = None,
     ) -> None:
         if step_seconds < 0:
             raise ValueError("step_seconds must not be negative")
-        if isinstance(seed, str | Path):
-            from ._seed import load_seed
-
-            seed = load_seed(seed)
         self.clock = clock or Clock()
         self._step = timedelta(seconds=step_seconds)
         self._seed = seed
@@ -144,8 +106,6 @@ class Store:
             if new:
                 self._load(db)
         if not new and seed is not None:
-            from ._seed import SeedError
-
             self._db.close()
             raise SeedError(
                 f"{db_path} already holds state and a seed goes into a new database only "
@@ -398,6 +358,7 @@ class Store:
     # ------------------------------------------------------------ messages
 
     def send_message(self, external_id: str, category_id: str | None, content: JsonObject) -> JsonObject:
+        """Store a message; its records as created: ``message``, ``delivery`` and ``notification``."""
         with self._transaction(write=True) as db:
             member_id, doc = self._active_member(db, external_id)
             category = self._category(db, category_id)
@@ -441,7 +402,7 @@ class Store:
                 }
                 if status == "queued":  # then sent, then delivered, one step apart
                     sent, delivered = self._step_times(moment, 2)
-                    delivery[_TIMELINE] = [[sent, {"status": "sent"}], [delivered, {"status": "delivered"}]]
+                    delivery[TIMELINE] = [[sent, {"status": "sent"}], [delivered, {"status": "delivered"}]]
             message = {
                 "id": new_id("msg"),
                 "memberId": member_id,
@@ -462,7 +423,6 @@ class Store:
                 "message": message,
                 "delivery": as_created(delivery) if delivery else None,
                 "notification": notification,
-                "audienceMember": {"id": member_id},
             }
 
     @staticmethod
@@ -519,8 +479,8 @@ class Store:
     # ------------------------------------------------------------ workflows
 
     def run_workflow(self, key: str, external_id: str, context: JsonObject, api_key_id: str) -> JsonObject:
-        """Queue a run; it starts one step later and finishes one step after that: ``completed``, or
-        ``failed`` when its context holds ``"sandbox": {"fail": true}``."""
+        """Queue a run (returned as created); it starts one step later and finishes one step after that:
+        ``completed``, or ``failed`` when its context holds ``"sandbox": {"fail": true}``."""
         moment = self.clock.now()
         started, finished = self._step_times(moment, 2)
         directive = context.get("sandbox")
@@ -540,13 +500,13 @@ class Store:
                 "startedAt": None,
                 "finishedAt": None,
                 "context": {**context, "apiKeyId": api_key_id},
-                _TIMELINE: [
+                TIMELINE: [
                     [started, {"status": "running", "startedAt": started}],
                     [finished, {"status": outcome, "finishedAt": finished}],
                 ],
             }
             db.execute("INSERT INTO runs (id, doc) VALUES (?, ?)", (run["id"], dumps(run)))
-            return {"runId": run["id"], "status": run["status"]}
+            return as_created(run)
 
     def get_run(self, run_id: str) -> JsonObject:
         with self._transaction(write=False) as db:
@@ -559,19 +519,3 @@ class Store:
 
 
 _SUMMARY_KEYS: Final = ("id", "memberId", "categoryId", "source", "dispatchStatus", "scheduledFor", "createdAt")
-
-
-def member_view(external_id: str, doc: JsonObject) -> JsonObject:
-    """A member as audience endpoints return it (``id`` is the externalUserId)."""
-    identities = doc["identities"]
-    return {
-        "id": external_id,
-        "email": first_email(identities),
-        "displayName": doc["displayName"],
-        "identities": [{"type": i["type"], "value": i["value"], "verified": i["verified"]} for i in identities],
-        "attributes": doc["attributes"],
-        "created": doc["created"],
-        "updated": doc["updated"],
-        "deleted": doc["deleted"],
-        "lastSeen": doc["lastSeen"],
-    }

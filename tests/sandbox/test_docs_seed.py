@@ -121,7 +121,8 @@ def test_each_docs_request_answers_what_the_docs_show(
     allowed = SERVER_MADE.get((method, path), set())
     assert differences(actual, shown) == allowed
     for where in allowed:  # server-made values: a fresh id of the same kind, or the real time
-        value, example = actual, shown
+        value: Any = actual
+        example: Any = shown
         for key in where.split("."):
             value, example = value[key], example[key]
         if where.endswith(("updated", "createdAt")):

@@ -9,6 +9,7 @@ import select
 import signal
 import socket
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -16,12 +17,15 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from chimekit_sandbox._engine import MAX_BODY_BYTES
-from chimekit_sandbox._spec import MAX_DEPTH
+from chimekit_api.api import JSON_OBJECT, LIMITS, OPERATIONS
+from chimekit_sandbox._validation import DEPTH_KEYWORD
 
 from ._cli import CliSandbox, cli, start_cli, stop
 from .conftest import SSL_CONTEXT, identify
 
+MAX_DEPTH: int = JSON_OBJECT[DEPTH_KEYWORD]  # the spec's limit, as the table has it
+MAX_BODY_BYTES = LIMITS["maxBodyBytes"]
+MAX_BODY_DEPTH = LIMITS["maxBodyDepth"]
 KEY = "sk_test_hardening"
 MIB = 2**20
 AUTH = f"Authorization: Bearer {KEY}\r\n".encode()
@@ -103,6 +107,42 @@ def test_bodies_over_the_limit_are_413_before_they_are_read_and_memory_stays_fla
             assert api.get("/audience/members/user_123").json()["member"]["id"] == "user_123"
 
 
+def schemas_in(schema: dict[str, Any], where: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every (sub)schema of ``schema`` with where it is."""
+    yield where, schema
+    for name, sub in schema.get("properties", {}).items():
+        yield from schemas_in(sub, f"{where}.{name}")
+    for keyword in ("items", "additionalProperties", "not", "contains", "if", "then", "else"):
+        if isinstance(schema.get(keyword), dict):
+            yield from schemas_in(schema[keyword], f"{where}/{keyword}")
+    for keyword in ("allOf", "anyOf", "oneOf", "prefixItems"):
+        for index, sub in enumerate(schema.get(keyword, [])):
+            yield from schemas_in(sub, f"{where}/{keyword}[{index}]")
+
+
+def is_free_form(schema: dict[str, Any]) -> bool:
+    """A schema that accepts any object or any array: its content is the client's, unchecked."""
+    types = schema.get("type", [])
+    types = [types] if isinstance(types, str) else types
+    open_object = "object" in types and not {"properties", "patternProperties"} & schema.keys()
+    open_object &= schema.get("additionalProperties", True) in (True, {})
+    open_array = "array" in types and schema.get("items", True) in (True, {}) and "prefixItems" not in schema
+    return open_object or open_array
+
+
+def test_every_free_form_value_a_request_takes_has_the_depth_limit() -> None:
+    free = []
+    for operation_id, operation in OPERATIONS.items():
+        requested = [(p.name, p.schema) for p in operation.path_params + operation.query_params]
+        requested += [("body", operation.body_schema)] if operation.body_schema is not None else []
+        for name, schema in requested:
+            for where, sub in schemas_in(dict(schema), f"{operation_id}:{name}"):
+                if is_free_form(sub):
+                    assert sub.get(DEPTH_KEYWORD) == MAX_DEPTH, where
+                    free.append(where.rsplit(".", 1)[-1])
+    assert {"attributes", "context", "variables", "actions/items"} <= set(free), free
+
+
 def nested(levels: int) -> Any:
     value: Any = {}
     for level in range(levels - 1):
@@ -140,10 +180,69 @@ def test_free_form_values_nest_at_most_32_levels(api: httpx.Client, path: str, b
         assert api.get("/audience/members/u").json()["member"]["attributes"] == deepest
 
 
+def deep_json(levels: int) -> str:
+    """JSON text nesting ``levels`` arrays and objects (built as text: no recursion, any depth)."""
+    opening = "".join('{"k": ' if level % 2 else "[" for level in range(levels))
+    return opening + "0" + "".join("}" if level % 2 else "]" for level in reversed(range(levels)))
+
+
+# Every body, with a deep value where it is free-form, where the schema is closed, and where no field
+# is allowed; the body's own object or array is level 1.
+DEEP_BODIES = [
+    ("POST", "/audience/identify", '{"externalUserId": "u", "attributes": {"k": %s}}', 2),
+    ("POST", "/audience/identify", '{"externalUserId": "u", "unknownField": %s}', 1),
+    ("POST", "/audience/identify", '{"externalUserId": "u", "identities": %s}', 1),
+    ("PUT", "/audience/members/u", '{"attributes": {"k": %s}}', 2),
+    ("POST", "/audience/members/u/suppressions", '{"identity": %s}', 1),
+    ("POST", "/workflows/w/run", '{"externalUserId": "u", "context": {"k": %s}}', 2),
+    ("POST", "/messages/send", '{"externalUserId": "u", "content": {"in_app": {"title": "T", "actions": %s}}}', 3),
+    ("POST", "/messages/send", '{"externalUserId": "u", "content": {"email": {"subject": "S", "variables": %s}}}', 3),
+    ("POST", "/audience/identify", "%s", 0),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "template", "around"), DEEP_BODIES)
+def test_every_body_nested_beyond_the_limit_is_a_400_naming_it(
+    api: httpx.Client, method: str, path: str, template: str, around: int
+) -> None:
+    identify(api, "u")
+    headers = {"Content-Type": "application/json"}
+    # At the limit the body is judged by its schema (a free-form value's 32 levels, an unknown field...).
+    at_limit = api.request(method, path, content=template % deep_json(MAX_BODY_DEPTH - around), headers=headers)
+    assert at_limit.status_code == 400
+    assert "64 levels" not in at_limit.json()["error"]
+    # The validator itself gives up at 256 levels and json at ~1,000 (both were 500s or a vaguer 400).
+    for levels in (MAX_BODY_DEPTH + 1, 255, 256, 300, 1_000, 3_000, 100_000):
+        response = api.request(method, path, content=template % deep_json(levels - around), headers=headers)
+        assert (response.status_code, response.json()) == (
+            400,
+            {"error": f"body: nested deeper than {MAX_BODY_DEPTH} levels"},
+        ), levels
+
+
+@pytest.mark.parametrize(
+    ("number", "problem"),
+    [
+        ("1e309", "has a number beyond the range of a double (about 1.8e308)"),
+        ("-1.5e400", "has a number beyond the range of a double (about 1.8e308)"),
+        ("9" * 4301, "has an integer of more than 4300 digits"),
+    ],
+)
+def test_a_number_python_cannot_hold_is_a_400_naming_the_limit(api: httpx.Client, number: str, problem: str) -> None:
+    # Valid JSON, but beyond what the sandbox can hold: said as such, not "not valid JSON".
+    headers = {"Content-Type": "application/json"}
+    body = '{"externalUserId": "u", "attributes": {"n": %s}}'
+    response = api.post("/audience/identify", content=body % number, headers=headers)
+    assert (response.status_code, response.json()) == (400, {"error": f"body: {problem}"})
+    kept = api.post("/audience/identify", content=body % ("9" * 4300), headers=headers)  # the longest integer
+    assert kept.json()["member"]["attributes"] == {"n": int("9" * 4300)}
+
+
 def test_the_limits_are_the_ones_the_spec_documents(spec: dict[str, Any]) -> None:
-    limits = spec["info"]["description"].split("**Limits.**")[1].split("\n    - ")[0]
+    limits = " ".join(spec["info"]["description"].split("**Limits.**")[1].split("\n    - ")[0].split())
     assert f"larger than {MAX_BODY_BYTES // MIB} MiB is a `413`" in limits
-    assert f"nest at most {MAX_DEPTH} levels" in " ".join(limits.split())
+    assert f"nest at most {MAX_DEPTH} levels" in limits
+    assert f"a request body nests at most {MAX_BODY_DEPTH} levels" in limits
 
 
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 0)])

@@ -10,7 +10,7 @@ from .test_suppressions import suppress
 IN_APP = {"title": "Welcome!", "snippet": "A quick hello", "body": "Body", "actions": [{"label": "Go"}]}
 
 
-def send(api: httpx.Client, content: dict[str, Any], **extra: Any) -> httpx.Response:
+def send(api: httpx.Client, content: Any, **extra: Any) -> httpx.Response:
     return api.post("/messages/send", json={"externalUserId": "user_123", "content": content, **extra})
 
 
@@ -133,7 +133,7 @@ def test_list_and_get_errors(api: httpx.Client) -> None:
     assert api.get("/messages/members/ghost/messages").status_code == 404
     assert api.get("/messages/msg_unknown").json() == {"error": "message not found"}
     identify(api)
-    for params, field in [
+    wrong: list[tuple[dict[str, Any], str]] = [
         ({"limit": 0}, "limit"),
         ({"limit": 101}, "limit"),
         ({"limit": "abc"}, "limit"),
@@ -142,7 +142,8 @@ def test_list_and_get_errors(api: httpx.Client) -> None:
         ({"offset": ""}, "offset"),
         ({"offset": 2**31}, "offset"),
         ({"offset": "9" * 5000}, "offset"),
-    ]:
+    ]
+    for params, field in wrong:
         response = api.get("/messages/members/user_123/messages", params=params)
         assert response.status_code == 400, params
         assert response.json()["error"].startswith(f"{field}: ")

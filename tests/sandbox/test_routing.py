@@ -1,24 +1,28 @@
-"""The sandbox is routed and checked by the spec: what the document says is what it serves.
+"""The sandbox is routed and checked by the operation table: what the table says is what it serves.
 
 The spec is iterated here, never listed by hand: every path parameter of every operation gets an
-encoded "/" (and dot segments) and must never reach another operation.
+encoded "/" (and dot segments) and must never reach another operation. Tests of another table serve
+a changed copy of ``chimekit_api.api.OPERATIONS`` (``dataclasses.replace``).
 """
 
 from __future__ import annotations
 
-import copy
-import json
+import re
 import sqlite3
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 import pytest
+from chimekit_api.api import GET_MESSAGE, GET_WORKFLOW_RUN, IDENTIFY, LIMITS, LIST_MEMBER_MESSAGES, OPERATIONS
+from chimekit_api.model import INT, OBJECT
+from chimekit_api.operation import Operation, Parameter
 from chimekit_sandbox._app import SandboxApp
-from chimekit_sandbox._spec import SpecError, compile_routes, load_spec
+from chimekit_sandbox._routes import SpecError, compile_routes
 
 from .conftest import SECRET
 
@@ -165,26 +169,34 @@ async def test_the_reported_data_loss_requests_are_400(asgi_api: httpx.AsyncClie
     assert len((await asgi_api.get("/audience/members/victim/suppressions")).json()["suppressions"]) == 1
 
 
-def moved_spec(change: str, into: str) -> dict[str, Any]:
-    return json.loads(json.dumps(load_spec()).replace(change, into))
+def moved(operation: Operation) -> Operation:
+    return replace(operation, path=operation.path.replace("/sdk/v1/", "/elsewhere/v9/"))
 
 
-async def test_routes_and_limits_come_from_the_document() -> None:
-    spec = moved_spec('"/sdk/v1/', '"/elsewhere/v9/')
-    limit = spec["paths"]["/elsewhere/v9/messages/members/{externalUserId}/messages"]["get"]["parameters"][0]
-    limit["schema"] = {**limit["schema"], "maximum": 7, "default": 3}
-    trace = {"name": "X-Trace", "in": "header", "required": True, "schema": {"type": "integer", "maximum": 9}}
-    spec["paths"]["/elsewhere/v9/audience/identify"]["post"]["parameters"] = [trace]
-    app = SandboxApp(secret_key=SECRET, routes=compile_routes(spec))
+def table(*changed: Operation, without: str = "") -> list[Operation]:
+    """The operation table with ``changed`` operations in place of (or beside) those of the same operationId."""
+    by_id = {**{o.operation_id: o for o in OPERATIONS.values()}, **{o.operation_id: o for o in changed}}
+    return [operation for operation_id, operation in by_id.items() if operation_id != without]
+
+
+async def test_routes_and_limits_come_from_the_table() -> None:
+    (limit, offset) = LIST_MEMBER_MESSAGES.query_params
+    listing = replace(
+        LIST_MEMBER_MESSAGES, query_params=(replace(limit, schema={**limit.schema, "maximum": 7, "default": 3}), offset)
+    )
+    trace = Parameter("trace", "trace", "query", True, INT, {"type": "integer", "maximum": 9})
+    identifying = replace(IDENTIFY, query_params=(trace,))
+    moved_table = [moved(o) for o in table(listing, identifying)]
+    app = SandboxApp(secret_key=SECRET, routes=compile_routes(moved_table, LIMITS))
     try:
         async with client_for(app) as api:
             identify = {"externalUserId": "u"}
-            response = await api.post("/elsewhere/v9/audience/identify", json=identify, headers={"x-trace": "9"})
+            response = await api.post("/elsewhere/v9/audience/identify", json=identify, params={"trace": "9"})
             assert response.status_code == 200
             for value, problem in [(None, "is required"), ("ten", "must be an integer"), ("10", "must be at most 9")]:
-                headers = {} if value is None else {"X-Trace": value}
-                response = await api.post("/elsewhere/v9/audience/identify", json=identify, headers=headers)
-                assert response.json() == {"error": f"X-Trace: {problem}"}
+                params = {} if value is None else {"trace": value}
+                response = await api.post("/elsewhere/v9/audience/identify", json=identify, params=params)
+                assert response.json() == {"error": f"trace: {problem}"}
             assert (await api.get("/sdk/v1/audience/members/u")).status_code == 404
             listed = await api.get("/elsewhere/v9/messages/members/u/messages")
             assert listed.json()["pagination"]["limit"] == 3
@@ -195,38 +207,36 @@ async def test_routes_and_limits_come_from_the_document() -> None:
 
 
 def test_an_operation_without_a_handler_or_a_handler_without_an_operation_fails_at_creation() -> None:
-    spec = copy.deepcopy(load_spec())
-    del spec["paths"]["/sdk/v1/workflows/runs/{runId}"]
     with pytest.raises(SpecError, match=r"operations without a handler: \[\]; handlers without an operation: \['getWo"):
-        SandboxApp(secret_key=SECRET, routes=compile_routes(spec))
-    spec = copy.deepcopy(load_spec())
-    spec["paths"]["/sdk/v1/workflows/runs/{runId}"]["delete"] = {
-        **spec["paths"]["/sdk/v1/workflows/runs/{runId}"]["get"],
-        "operationId": "cancelWorkflowRun",
-    }
+        SandboxApp(secret_key=SECRET, routes=compile_routes(table(without="getWorkflowRun"), LIMITS))
+    cancel = replace(GET_WORKFLOW_RUN, operation_id="cancelWorkflowRun", method="DELETE")
     with pytest.raises(SpecError, match=r"operations without a handler: \['cancelWorkflowRun'\]; handlers without an"):
-        SandboxApp(secret_key=SECRET, routes=compile_routes(spec))
+        SandboxApp(secret_key=SECRET, routes=compile_routes(table(cancel), LIMITS))
 
 
 @pytest.mark.parametrize(
-    ("change", "problem"),
+    ("changed", "problem"),
     [
-        (lambda s: s["components"]["parameters"]["MessageId"].update({"in": "cookie"}), "cookie"),
-        (lambda s: s["components"]["parameters"]["MessageId"].update({"name": "id"}), "template"),
-        (lambda s: s["paths"]["/sdk/v1/messages/send"]["post"].pop("operationId"), "operationId"),
-        (lambda s: s["components"]["schemas"].pop("ResourceId"), "ResourceId"),
+        (replace(GET_MESSAGE, path_params=(replace(GET_MESSAGE.path_params[0], kind=OBJECT),)), "not a scalar"),
+        (replace(GET_MESSAGE, path=GET_MESSAGE.path.replace("{messageId}", "{id}")), "template"),
+        (replace(GET_MESSAGE, path=GET_MESSAGE.path.replace("/{messageId}", "/msg-{messageId}")), "whole path segment"),
+        (replace(GET_MESSAGE, operation_id="sendMessage"), "two operations have this operationId"),
+        (replace(GET_MESSAGE, operation_id="getMessageAgain"), "GET /sdk/v1/messages/{messageId}: two operations"),
+        (replace(GET_MESSAGE, operation_id="getMessageAgain", method="QUERY"), "QUERY is not a method"),
     ],
 )
-def test_what_the_sandbox_cannot_serve_fails_loudly(change: Any, problem: str) -> None:
-    spec = copy.deepcopy(load_spec())
-    change(spec)
-    with pytest.raises((SpecError, ValueError), match=problem):
-        compile_routes(spec)
+def test_what_the_sandbox_cannot_serve_fails_loudly(changed: Operation, problem: str) -> None:
+    operations = [*OPERATIONS.values(), changed]
+    if changed.operation_id == GET_MESSAGE.operation_id:
+        operations.remove(GET_MESSAGE)
+    with pytest.raises(SpecError, match=re.escape(problem)):
+        compile_routes(operations, LIMITS)
 
 
 def test_the_sandbox_source_types_no_path_pattern_or_limit_of_the_spec(spec: dict[str, Any]) -> None:
     source = "\n".join(path.read_text() for path in sorted(SANDBOX.glob("*.py")))
-    assert '"chimekit.yaml"' not in source  # the spec comes from chimekit_api's openapi.json
+    assert '"chimekit.yaml"' not in source
+    assert "openapi.json" not in source  # no spec document: the operation table (chimekit_api.api)
     for path in spec["paths"]:
         assert path not in source
         assert path.split("/{")[0] not in source, path

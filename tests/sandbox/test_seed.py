@@ -13,7 +13,7 @@ import chimekit_sandbox
 import httpx
 import pytest
 import yaml
-from chimekit_sandbox import RunningSandbox, SeedError, create_app, load_seed
+from chimekit_sandbox import RunningSandbox, Seed, SeedError, create_app, load_seed
 
 from ._cli import cli
 from .test_cli_and_durability import KEY, client
@@ -238,15 +238,18 @@ def test_left_out_ids_are_derived_and_stable_and_timestamps_default_to_loading(t
     }
     path = write(tmp_path, minimal)
     first, again = load_seed(path), load_seed(path)
-    ids = lambda seed: (  # noqa: E731
-        seed.members[0].member_id,
-        seed.members[0].doc["identities"][0]["id"],
-        seed.suppressions[0].doc["id"],
-        seed.messages[0].stored["message"]["id"],
-        seed.messages[0].stored["notification"]["id"],
-        seed.messages[0].stored["delivery"]["id"],
-        seed.runs[0]["id"],
-    )
+
+    def ids(seed: Seed) -> tuple[str, ...]:
+        return (
+            seed.members[0].member_id,
+            seed.members[0].doc["identities"][0]["id"],
+            seed.suppressions[0].doc["id"],
+            seed.messages[0].stored["message"]["id"],
+            seed.messages[0].stored["notification"]["id"],
+            seed.messages[0].stored["delivery"]["id"],
+            seed.runs[0]["id"],
+        )
+
     assert ids(first) == ids(again)
     assert [i.split("_")[0] for i in ids(first)] == ["mem", "aid", "sup", "msg", "not", "dlv", "wr"]
     member = first.members[0].doc
@@ -254,6 +257,14 @@ def test_left_out_ids_are_derived_and_stable_and_timestamps_default_to_loading(t
     assert first.runs[0]["status"] == "queued"
     assert first.runs[0]["context"] == {}
     assert [c["id"] for c in first.categories] == ["cat_product", "cat_billing"]  # no categories: the built-in ones
+
+
+def nested(levels: int) -> dict[str, Any]:
+    """An object nesting ``levels`` levels of objects and arrays (itself the first)."""
+    value: Any = {}
+    for _ in range(levels - 2):
+        value = [value]
+    return {"k": value}
 
 
 @pytest.mark.parametrize(
@@ -301,6 +312,10 @@ def test_left_out_ids_are_derived_and_stable_and_timestamps_default_to_loading(t
             "workflowRuns[0].status: ",
         ),
         ({"categories": []}, "categories: must list at least one category"),
+        (  # the free-form limit of the spec (x-chimekit-max-depth): a seed cannot hold what no client can send
+            {"members": [{"externalUserId": "u", "attributes": nested(33)}]},
+            "members[0].attributes: nested deeper than 32 levels",
+        ),
         (
             {
                 "members": [{"externalUserId": "u", "identities": [{"type": "email", "value": "a@b.c"}]}],
