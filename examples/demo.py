@@ -1,7 +1,8 @@
 """`make demo`: the docs' flow through the ChimeKit SDK, against an embedded sandbox server.
 
-Starts a local ChimeKit sandbox on a free loopback port (or uses CHIMEKIT_BASE_URL and
-CHIMEKIT_SECRET_KEY if both are set), then runs every call the Python SDK docs show.
+Starts a local ChimeKit sandbox on a free loopback port, then runs every call the Python SDK docs show
+against it. It never uses another server: CHIMEKIT_BASE_URL and CHIMEKIT_SECRET_KEY, if set, are ignored
+(the demo writes and deletes `user_123`, which a real account may well have).
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ def step(title: str, value: object) -> None:
 
 @contextlib.contextmanager
 def server() -> Iterator[tuple[str, str]]:
-    url, key = os.environ.get("CHIMEKIT_BASE_URL"), os.environ.get("CHIMEKIT_SECRET_KEY")
-    if url and key:
-        yield url, key
-        return
+    """The demo's own sandbox, whatever the environment points at."""
     from chimekit_sandbox import running
 
+    ignored = [name for name in ("CHIMEKIT_BASE_URL", "CHIMEKIT_SECRET_KEY") if os.environ.get(name)]
+    if ignored:
+        print(f"{' and '.join(ignored)} ignored: the demo runs against its own sandbox only")
     with running() as sandbox:
         print(f"sandbox listening on {sandbox.url}")
         yield sandbox.url, sandbox.secret_key

@@ -38,3 +38,24 @@ def test_the_demo_runs_the_whole_flow_and_exits_0() -> None:
     assert "deleted id='user_123'" in out
     assert "member=None" in out
     assert out.rstrip().endswith("demo finished")
+
+
+def test_the_demo_never_touches_the_server_the_environment_points_at() -> None:
+    """A shell with CHIMEKIT_BASE_URL set (here: a server that records every request) runs the demo against
+    the demo's own sandbox; the other server sees nothing."""
+    import chimekit_sandbox
+    from chimekit import ChimeKit
+
+    with (
+        chimekit_sandbox.running(secret_key="sk_elsewhere") as elsewhere,
+        ChimeKit("sk_elsewhere", base_url=elsewhere.url) as ck,
+    ):
+        real = ck.identify("user_123", display_name="Real customer")
+        env = {**os.environ, "CHIMEKIT_BASE_URL": elsewhere.url, "CHIMEKIT_SECRET_KEY": "sk_elsewhere"}
+        done = subprocess.run(
+            [sys.executable, ROOT / "examples" / "demo.py"], capture_output=True, text=True, env=env, timeout=60
+        )
+        assert done.returncode == 0, done.stderr
+        assert "CHIMEKIT_BASE_URL and CHIMEKIT_SECRET_KEY ignored" in done.stdout
+        assert ck.audience.find_member("user_123") == real  # not deleted, not changed
+        assert ck.messages.list_messages_for_user("user_123").pagination.total_count == 0

@@ -1,24 +1,28 @@
-"""The two distributions, built as ``make dist`` builds them and installed into a fresh venv.
+"""The three distributions, built as ``make dist`` builds them and installed into a fresh venv.
 
 chimekit alone: the SDK imports; no chimekit_sandbox, no pytest plugin, only httpx and attrs. With
-chimekit-sandbox: the CLI serves, and the fixtures work in a tiny pytest project of its own. The
-venv is installed offline from the built wheels and a wheel cache of the pinned dependencies
-(``<venv>/wheelhouse``, downloaded once).
+chimekit-sandbox: the CLI serves, and the fixtures work in a tiny pytest project of its own. With
+chimekit-contract: the command, run from an empty folder outside the repository, passes against the
+installed chimekit-sandbox and leaves nothing behind. The venv is installed offline from the built
+wheels and a wheel cache of the pinned dependencies (``<venv>/wheelhouse``, downloaded once).
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import re
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from packaging.requirements import Requirement
 
 from tests.conftest import ROOT
 from tests.sandbox._cli import cli
@@ -42,11 +46,15 @@ def project(path: Path) -> dict[str, Any]:
     return tomllib.loads(path.read_text())["project"]  # type: ignore[no-any-return]
 
 
-def run(*args: str | Path, cwd: Path | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {
+def run(
+    *args: str | Path, cwd: Path | None = None, check: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    clean = {
         k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV") and not k.startswith("CHIMEKIT_")
     }
-    done = subprocess.run([str(a) for a in args], capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
+    done = subprocess.run(
+        [str(a) for a in args], capture_output=True, text=True, cwd=cwd, env={**clean, **(env or {})}, timeout=600
+    )
     if check:
         assert done.returncode == 0, done.stdout + done.stderr
     return done
@@ -55,13 +63,38 @@ def run(*args: str | Path, cwd: Path | None = None, check: bool = True) -> subpr
 # ---------------------------------------------------------------- static: versions, pins, dependencies
 
 
-def test_both_distributions_have_one_version_and_the_sandbox_pins_it() -> None:
+def closure(*names: str) -> set[str]:
+    """The normalised names of ``names`` and of everything they need, from the installed metadata."""
+    found: set[str] = set()
+    todo = list(names)
+    while todo:
+        name = re.sub(r"[-_.]+", "-", todo.pop()).lower()
+        if name in found:
+            continue
+        found.add(name)
+        for line in importlib.metadata.requires(name) or []:
+            requirement = Requirement(line)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(requirement.name)
+    return found
+
+
+def test_the_distributions_have_one_version_and_pin_chimekit() -> None:
     chimekit, sandbox = project(ROOT / "pyproject.toml"), project(ROOT / "sandbox" / "pyproject.toml")
-    assert (chimekit["name"], sandbox["name"]) == ("chimekit", "chimekit-sandbox")
-    assert chimekit["version"] == sandbox["version"]
+    contract = project(ROOT / "contract" / "pyproject.toml")
+    assert (chimekit["name"], sandbox["name"], contract["name"]) == (
+        "chimekit",
+        "chimekit-sandbox",
+        "chimekit-contract",
+    )
+    assert chimekit["version"] == sandbox["version"] == contract["version"]
     assert f"chimekit=={chimekit['version']}" in sandbox["dependencies"]
-    version_file = (ROOT / "overlay" / "chimekit" / "_version.py").read_text()
-    assert f'__version__ = "{chimekit["version"]}"' in version_file
+    assert f"chimekit=={chimekit['version']}" in contract["dependencies"]
+    for version_file in (
+        ROOT / "overlay" / "chimekit" / "_version.py",
+        ROOT / "sandbox" / "chimekit_sandbox" / "_version.py",
+    ):
+        assert f'__version__ = "{chimekit["version"]}"' in version_file.read_text()
 
 
 def test_the_demo_pins_are_exactly_the_runtime_dependencies_and_the_dev_pins_add_only_tools() -> None:
@@ -78,6 +111,20 @@ def test_the_demo_pins_are_exactly_the_runtime_dependencies_and_the_dev_pins_add
     assert not {"pytest", "ruff", "mypy", "schemathesis", "openapi-python-client"} & set(demo)
 
 
+def test_chimekit_contract_depends_on_chimekit_and_a_schemathesis_range_holding_the_pin() -> None:
+    requirements = [Requirement(d) for d in project(ROOT / "contract" / "pyproject.toml")["dependencies"]]
+    assert sorted(r.name for r in requirements) == ["chimekit", "httpx", "jsonschema-rs", "schemathesis"]
+    dev = pins("requirements-dev.txt")
+    schemathesis = next(r for r in requirements if r.name == "schemathesis")
+    assert dev["schemathesis"] == "4.32.5"
+    assert schemathesis.specifier.contains(dev["schemathesis"])
+    assert not schemathesis.specifier.contains("5.0.0")  # a range, not a pin: the pin is requirements-dev's
+    # Every package chimekit-contract needs is pinned for the tests, once.
+    assert closure("chimekit-contract") - {"chimekit", "chimekit-contract"} <= set(dev) | set(
+        pins("requirements-demo.txt")
+    )
+
+
 # ---------------------------------------------------------------- built and installed
 
 
@@ -85,15 +132,18 @@ def test_the_demo_pins_are_exactly_the_runtime_dependencies_and_the_dev_pins_add
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Both wheels and sdists, as `make dist` builds them (each wheel from its sdist)."""
     out = tmp_path_factory.mktemp("dist")
-    for source in (ROOT, ROOT / "sandbox"):
+    for source in (ROOT, ROOT / "sandbox", ROOT / "contract"):
         run(sys.executable, "-m", "build", "-q", "--no-isolation", "--outdir", out, source)
     return out
 
 
 @pytest.fixture(scope="module")
 def wheelhouse() -> Path:
-    """Wheels of the pinned runtime dependencies and of pytest, downloaded once into the running venv."""
-    wanted = {**pins("requirements-demo.txt"), **{name: pins("requirements-dev.txt")[name] for name in PYTEST}}
+    """Wheels of the pinned runtime dependencies (chimekit-contract's included) and of pytest, downloaded once
+    into the running venv."""
+    dev = pins("requirements-dev.txt")
+    contract = closure("chimekit-contract") - {"chimekit", "chimekit-contract"} - set(pins("requirements-demo.txt"))
+    wanted = {**pins("requirements-demo.txt"), **{name: dev[name] for name in [*PYTEST, *contract]}}
     lines = "".join(f"{name}=={version}\n" for name, version in sorted(wanted.items()))
     house = Path(sys.prefix) / "wheelhouse"
     stamp = house / ".requirements"
@@ -202,6 +252,8 @@ def test_chimekit_alone_then_with_chimekit_sandbox(venv: Path, dist: Path, wheel
     assert names == [
         "chimekit-0.1.0-py3-none-any.whl",
         "chimekit-0.1.0.tar.gz",
+        "chimekit_contract-0.1.0-py3-none-any.whl",
+        "chimekit_contract-0.1.0.tar.gz",
         "chimekit_sandbox-0.1.0-py3-none-any.whl",
         "chimekit_sandbox-0.1.0.tar.gz",
     ]
@@ -248,3 +300,50 @@ def test_chimekit_alone_then_with_chimekit_sandbox(venv: Path, dist: Path, wheel
     with_sandbox = run(venv / "bin" / "python", "-m", "pytest", "-q", cwd=tiny, check=False)
     assert with_sandbox.returncode == 0, with_sandbox.stdout + with_sandbox.stderr
     assert "5 passed" in with_sandbox.stdout
+
+
+KEY = "sk_test_wheel_contract"
+
+
+def member(url: str, external_user_id: str) -> Any:
+    answer = httpx.get(f"{url}/sdk/v1/audience/members/{external_user_id}", headers={"Authorization": f"Bearer {KEY}"})
+    return answer.json()
+
+
+@pytest.mark.timeout(600)
+def test_chimekit_contract_from_an_empty_folder_against_the_installed_sandbox(
+    venv: Path, dist: Path, wheelhouse: Path, tmp_path: Path
+) -> None:
+    """The done-when of the command: installed from the wheel, run where there is no repository.
+
+    Its default run (all of schemathesis) passes against chimekit-sandbox at the URL the sandbox prints,
+    covers every behaviour check and link, deletes every member it made and leaves the folder empty and
+    the docs' ``user_123`` as it was; a wrong key stops it within seconds (exit 2).
+    """
+    install(venv, dist, wheelhouse, "chimekit-sandbox", "chimekit-contract")
+    command = venv / "bin" / "chimekit-contract"
+    help_text = run(command, "--help").stdout
+    assert "THE RUN WRITES DATA" in help_text
+    for option in ("--key-env", "--profile", "--seed", "--max-examples", "--junit"):
+        assert option in help_text
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with cli(["--secret-key", KEY, "--seed", "docs"], command=[str(venv / "bin" / "chimekit-sandbox")]) as sandbox:
+        seeded = member(sandbox.url, "user_123")
+        started = time.monotonic()
+        wrong = run(command, sandbox.url, cwd=empty, check=False, env={"CHIMEKIT_SECRET_KEY": "sk_test_not_this_one"})
+        wrong_seconds = time.monotonic() - started
+        done = run(command, sandbox.url + "/sdk/v1", cwd=empty, check=False, env={"CHIMEKIT_SECRET_KEY": KEY})
+        assert member(sandbox.url, "user_123") == seeded
+    assert wrong.returncode == 2, wrong.stdout + wrong.stderr
+    assert wrong_seconds < 10
+    assert "refused the key in $CHIMEKIT_SECRET_KEY (HTTP 401" in wrong.stderr
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Behaviour checks: 15 passed" in done.stdout
+    followed = re.search(r"Links: (\d+) of (\d+) followed", done.stdout)
+    assert followed is not None
+    assert followed.group(1) == followed.group(2)
+    assert re.search(r"Cleanup: deleted (\d+) of the \1 members the run made", done.stdout)
+    assert "The server conforms (exit 0)" in done.stdout
+    assert KEY not in done.stdout + done.stderr
+    assert list(empty.iterdir()) == []
