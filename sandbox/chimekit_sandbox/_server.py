@@ -286,24 +286,15 @@ def serve_in_thread(app: ASGIApp, *, host: str = "127.0.0.1") -> Iterator[str]:
         server.stop()
 
 
-def start_sandbox(
-    *,
-    secret_key: str | None = None,
-    db_path: str | None = None,
-    seed: SeedSource | None = None,
-    step_seconds: float = DEFAULT_STEP_SECONDS,
-    rate_limit: int | None = None,
-) -> tuple[ServerThread, RunningSandbox]:
-    """A started sandbox and its handle; the caller stops the ServerThread."""
-    key = given_secret_key(secret_key) or new_secret_key()
-    app = create_app(secret_key=key, db_path=db_path, seed=seed, step_seconds=step_seconds, rate_limit=rate_limit)
+def serve_sandbox(app: SandboxApp, secret_key: str) -> tuple[ServerThread, RunningSandbox]:
+    """``app`` started on 127.0.0.1 and its handle; the caller stops the ServerThread (which closes the app)."""
     server = ServerThread(app, on_exit=app.close)
     try:
         server.start()
     except BaseException:
         app.close()
         raise
-    return server, RunningSandbox(url=server.url, secret_key=key, app=app)
+    return server, RunningSandbox(url=server.url, secret_key=secret_key, app=app)
 
 
 @contextmanager
@@ -323,9 +314,9 @@ def running(
     email delivery takes (``advance`` moves the clock instead of waiting); ``rate_limit``: requests a second
     the key may make (beyond, a 429 with ``Retry-After``), to test your own pacing.
     """
-    server, sandbox = start_sandbox(
-        secret_key=secret_key, db_path=db_path, seed=seed, step_seconds=step_seconds, rate_limit=rate_limit
-    )
+    key = given_secret_key(secret_key) or new_secret_key()
+    app = create_app(secret_key=key, db_path=db_path, seed=seed, step_seconds=step_seconds, rate_limit=rate_limit)
+    server, sandbox = serve_sandbox(app, key)
     try:
         yield sandbox
     finally:

@@ -90,11 +90,14 @@ def chimekit_sandbox(
     chimekit_rate_limit: int | None,
 ) -> Iterator[RunningSandbox]:
     """A sandbox on 127.0.0.1 with in-memory state; ``.url``, ``.secret_key``, ``.advance()``, ``.reset()``."""
-    from ._server import start_sandbox
+    from ._app import create_app
+    from ._server import new_secret_key, serve_sandbox
 
-    server, sandbox = start_sandbox(
-        seed=chimekit_seed, step_seconds=chimekit_step_seconds, rate_limit=chimekit_rate_limit
+    key = new_secret_key()
+    app = create_app(
+        secret_key=key, seed=chimekit_seed, step_seconds=chimekit_step_seconds, rate_limit=chimekit_rate_limit
     )
+    server, sandbox = serve_sandbox(app, key)
     try:
         yield sandbox
     finally:
