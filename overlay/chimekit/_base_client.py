@@ -21,7 +21,7 @@ import httpx
 from ._constants import DEFAULT_MAX_RETRIES, KEEPALIVE_EXPIRY, LOOPBACK_HOSTS
 from ._exceptions import APIConnectionError, ChimeKitError
 from ._logs import log_call, logger
-from ._options import ClientOptions, is_loopback, merge_headers
+from ._options import ClientOptions, is_loopback
 from ._request import Request
 from ._response import connection_error, decode
 from ._retry import delay_after_error, delay_after_status
@@ -65,6 +65,8 @@ class BaseClient(Generic[HttpT]):
     _headers: httpx.Headers | None
     """The headers each call must add: None when the pool sends this client's headers already."""
     _timeout: TimeoutTypes | httpx._client.UseClientDefault
+    _wire: tuple[list[tuple[bytes, bytes]], httpx.Headers] | None = None
+    """The pool's headers (as last seen) and those with ``_headers`` on top: ``_wire_headers``' cache."""
     _owner: object = None
     """Who the pool was last used by: the process (sync), the process and event loop (async)."""
     _closed = False
@@ -136,9 +138,24 @@ class BaseClient(Generic[HttpT]):
         options = self._options
         headers = options.headers()
         self._headers = None if headers == self._pool_headers else headers
+        self._wire = None
         same = options.timeout is self._http.timeout or httpx.Timeout(options.timeout) == self._http.timeout
         self._timeout = httpx.USE_CLIENT_DEFAULT if same else options.timeout
         self._bind()
+
+    def _wire_headers(self, http: HttpT) -> httpx.Headers:
+        """The headers every request carries: the pool's, with this client's on top. For a pool that does not
+        send this client's headers by itself (an ``http_client`` you passed in, a ``with_options`` copy with
+        other headers) the merge is made once and made again only when the pool's headers change."""
+        if self._headers is None:
+            return http.headers
+        seen = http.headers.raw
+        wire = self._wire
+        if wire is None or wire[0] != seen:
+            merged = httpx.Headers(http.headers)
+            merged.update(self._headers)
+            self._wire = wire = (seen, merged)
+        return wire[1]
 
     def _bind(self) -> None:
         """Forget what was made for the options this object had (the namespaces: see ``resources/client.py``)."""
@@ -194,26 +211,38 @@ class BaseClient(Generic[HttpT]):
 class _Attempts(Generic[T]):
     """One call's tries: what each sends, and what follows each outcome (the sync and async loops share it)."""
 
-    __slots__ = ("client", "first", "request", "retries", "send", "start", "url")
+    __slots__ = ("client", "first", "request", "retries", "start", "timeout", "url")
 
     def __init__(self, client: BaseClient[Any], request: Request[T]) -> None:
         self.client = client
         self.request = request
         self.url = client._options.base_url + request.path
-        headers = client._headers
-        if request.headers:
-            headers = merge_headers(headers, request.headers)
         timeout = client._timeout if request.timeout is NOT_GIVEN else request.timeout
-        self.send: dict[str, Any] = {
-            "method": request.method,
-            "url": self.url,
-            "params": request.params,
-            "json": request.json,
-            "headers": headers,
-            "timeout": timeout,
-        }
+        self.timeout: dict[str, float | None] | None = None  # None: the pool's
+        if not isinstance(timeout, httpx._client.UseClientDefault | NotGiven):
+            self.timeout = httpx.Timeout(timeout).as_dict()
         self.retries = 0
         self.first = self.start = time.perf_counter()
+
+    def build(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+        """What one try sends: what ``http.request`` would send (the pool's headers, cookies, query parameters
+        and timeout under the call's), with the client's headers merged in once, not on every call."""
+        request = self.request
+        headers = self.client._wire_headers(http)
+        if request.headers:  # extra_headers replace those of the same name, in any case (as httpx merges)
+            headers = httpx.Headers(headers)
+            headers.update(request.headers)
+        params = http.params.merge(request.params) if http.params else request.params
+        timeout = self.timeout or http.timeout.as_dict()
+        return httpx.Request(
+            request.method,
+            self.url,
+            params=params,
+            json=request.json,
+            headers=headers,
+            cookies=http.cookies,
+            extensions={"timeout": timeout},
+        )
 
     def failed(self, exc: httpx.HTTPError | RuntimeError) -> float:
         """Seconds to wait before the next try; raises APIConnectionError when giving up."""
@@ -282,7 +311,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         delay: float | None
         while True:
             try:
-                response = http.request(**attempts.send)
+                response = http.send(attempts.build(http))
             except (httpx.HTTPError, RuntimeError) as exc:  # RuntimeError: the pool closed under the request
                 delay = attempts.failed(exc)
             else:
@@ -317,7 +346,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         delay: float | None
         while True:
             try:
-                response = await http.request(**attempts.send)
+                response = await http.send(attempts.build(http))
             except (httpx.HTTPError, RuntimeError) as exc:  # RuntimeError: the pool closed under the request
                 delay = attempts.failed(exc)
             else:

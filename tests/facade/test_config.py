@@ -101,6 +101,40 @@ def test_a_user_supplied_http_client_is_used_and_left_open() -> None:
     http.close()
 
 
+def test_a_user_http_client_s_own_settings_reach_the_wire_as_httpx_would_send_them() -> None:
+    """Its headers (also when changed after the ChimeKit client was made), cookies, query parameters, timeout
+    and event hooks, under the SDK's headers and the call's options."""
+    seen: list[httpx.Request] = []
+    hooked: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"id": None})
+
+    http = httpx.Client(
+        transport=httpx.MockTransport(answer),
+        headers={"X-Pool": "p"},
+        cookies={"session": "s1"},
+        params={"tenant": "t1"},
+        timeout=7,
+        event_hooks={"request": [lambda request: hooked.append(request.url.path)]},
+    )
+    with http, ChimeKit(SECRET, http_client=http) as ck:
+        ck.audience.delete_member("user_123")
+        http.headers["X-Pool"] = "changed"
+        http.headers["X-Later"] = "l"
+        ck.audience.delete_member("user_123", timeout=2, extra_headers={"x-later": "call"})
+    first, second = seen
+    assert first.headers["X-Pool"] == "p"
+    assert first.headers["Cookie"] == "session=s1"
+    assert first.headers["Authorization"] == f"Bearer {SECRET}"
+    assert first.url.params["tenant"] == "t1"
+    assert first.extensions["timeout"] == httpx.Timeout(7).as_dict()
+    assert (second.headers["X-Pool"], second.headers["X-Later"]) == ("changed", "call")
+    assert second.extensions["timeout"] == httpx.Timeout(2).as_dict()
+    assert hooked == ["/sdk/v1/audience/members/user_123"] * 2
+
+
 def test_the_secret_never_appears_in_repr_str_exceptions_or_logs(stub: Stub, caplog: pytest.LogCaptureFixture) -> None:
     stub.reply(Reply(401, {"error": "Unauthorized"}))
     caplog.set_level(logging.DEBUG, logger="chimekit")
