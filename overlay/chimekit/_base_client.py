@@ -64,7 +64,8 @@ class BaseClient(Generic[HttpT]):
     """The headers the pool sends by itself (it was made with them), or None (a pool you passed in)."""
     _headers: httpx.Headers | None
     """The headers each call must add: None when the pool sends this client's headers already."""
-    _timeout: TimeoutTypes | httpx._client.UseClientDefault
+    _timeout: dict[str, float | None] | None
+    """The timeout each call sends (``httpx.Timeout.as_dict()``): None when the pool's is this client's."""
     _wire: tuple[list[tuple[bytes, bytes]], httpx.Headers] | None = None
     """The pool's headers (as last seen) and those with ``_headers`` on top: ``_wire_headers``' cache."""
     _owner: object = None
@@ -140,7 +141,7 @@ class BaseClient(Generic[HttpT]):
         self._headers = None if headers == self._pool_headers else headers
         self._wire = None
         same = options.timeout is self._http.timeout or httpx.Timeout(options.timeout) == self._http.timeout
-        self._timeout = httpx.USE_CLIENT_DEFAULT if same else options.timeout
+        self._timeout = None if same else httpx.Timeout(options.timeout).as_dict()
         self._bind()
 
     def _wire_headers(self, http: HttpT) -> httpx.Headers:
@@ -177,17 +178,18 @@ class BaseClient(Generic[HttpT]):
         given = {
             "secret_key": secret_key,
             "base_url": base_url,
-            "timeout": timeout,
             "max_retries": max_retries,
             "default_headers": default_headers,
             "http_client": http_client,
             "allow_insecure_http": allow_insecure_http,
         }
-        changes = {name: value for name, value in given.items() if value is not None and value is not NOT_GIVEN}
+        changes: dict[str, Any] = {name: value for name, value in given.items() if value is not None}
+        if timeout is not NOT_GIVEN:  # None too: no timeout
+            changes["timeout"] = timeout
         clone = copy.copy(self)
         clone._options = self._options.replace(**changes)
-        if http_client is not None:
-            clone._http, clone._pool_headers = http_client, None
+        if http_client is not None:  # a pool no one has used yet
+            clone._http, clone._pool_headers, clone._owner = http_client, None, None
         clone._owns_http = False  # close the original, not the copy
         clone._configure()
         return clone
@@ -217,10 +219,8 @@ class _Attempts(Generic[T]):
         self.client = client
         self.request = request
         self.url = client._options.base_url + request.path
-        timeout = client._timeout if request.timeout is NOT_GIVEN else request.timeout
-        self.timeout: dict[str, float | None] | None = None  # None: the pool's
-        if not isinstance(timeout, httpx._client.UseClientDefault | NotGiven):
-            self.timeout = httpx.Timeout(timeout).as_dict()
+        timeout = request.timeout  # what the tries send: the call's, or the client's (None: the pool's)
+        self.timeout = client._timeout if isinstance(timeout, NotGiven) else httpx.Timeout(timeout).as_dict()
         self.retries = 0
         self.first = self.start = time.perf_counter()
 

@@ -5,7 +5,9 @@ one ``_Pacer``: on a 429 (or 503) every worker waits the ``Retry-After``, the co
 request rate is capped just under what the server allowed; successes let both grow again. An item is sent
 again only when its error says nothing was sent (429, 503, a connection never made); any other failure ends
 that item with its error. A 429 is the server setting the pace: it is waited out up to ``MAX_SEND_ATTEMPTS``
-tries; a 503 or a connection never made is tried ``max_retries + 1`` times, as by ``send_message``. An
+tries; a 503 or a connection never made is tried ``max_retries + 1`` times. The waits and what ends an item
+are ``send_message``'s (``_retry``: a ``Retry-After`` beyond ``MAX_RETRY_AFTER``, a failure trying again cannot
+mend). An
 interruption (Ctrl-C, a cancelled task) stops new sends, lets the sends in
 flight finish, and re-raises with ``outcomes`` attached: what became of every item.
 """
@@ -18,10 +20,12 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
+import httpx
+
 from ._constants import DEFAULT_MAX_RETRIES, MAX_SEND_ATTEMPTS
 from ._exceptions import APIConnectionError, APIStatusError, ChimeKitError, ValidationError
 from ._request import Endpoint, Request
-from ._retry import backoff
+from ._retry import delay_after_error, delay_after_status, permanent
 
 T = TypeVar("T")
 
@@ -67,7 +71,7 @@ class Outcome(Generic[T]):
         error = self.error
         if isinstance(error, APIStatusError):
             return error.status_code in (408, 429, 503)
-        return isinstance(error, APIConnectionError) and error.sent is False
+        return isinstance(error, APIConnectionError) and error.sent is False and not permanent(error.__context__)
 
     def __repr__(self) -> str:
         what = "ok" if self.error is None else f"error={type(self.error).__name__}: {self.error}"
@@ -218,11 +222,10 @@ class Batch(Generic[T]):
             if error is None:
                 self.pacer.succeeded(now)
             else:
-                again = _not_acted_on(error)
                 limited = isinstance(error, APIStatusError) and error.status_code == 429
                 tries = MAX_SEND_ATTEMPTS if limited else self.max_retries + 1
-                if again is not None and self.attempts[index] < tries and not self.stopped:
-                    wait = again if again > 0 else backoff(self.attempts[index] - 1)
+                wait = None if self.stopped else _send_again_after(error, self.attempts[index] - 1, tries - 1)
+                if wait is not None:
                     self.pacer.refused(now, wait, limited)
                     self.todo.appendleft(index)
                     return
@@ -254,13 +257,14 @@ def _items(sends: Iterable[tuple[str, Any]]) -> list[Any]:
     return list(sends)
 
 
-def _not_acted_on(error: ChimeKitError) -> float | None:
-    """Seconds to wait before sending again (0: the usual backoff) when the server surely did not act on the
-    request; None when it may have (or the error is final)."""
-    if isinstance(error, APIStatusError) and error.status_code in (429, 503):
-        return error.retry_after or 0.0
-    if isinstance(error, APIConnectionError) and error.sent is False:
-        return 0.0
+def _send_again_after(error: ChimeKitError, retries: int, max_retries: int) -> float | None:
+    """Seconds to wait before sending an item again, under ``send_message``'s retry policy (``_retry``): only when
+    the server surely did not act on it (429, 503, nothing sent) and trying again can help; None: it ends."""
+    if isinstance(error, APIStatusError):
+        return delay_after_status("POST", error.response, retries, max_retries)
+    failure = error.__context__  # the httpx exception the APIConnectionError was raised for
+    if isinstance(error, APIConnectionError) and error.sent is False and isinstance(failure, httpx.HTTPError):
+        return delay_after_error("POST", failure, retries, max_retries)
     return None
 
 

@@ -22,8 +22,9 @@ Item = TypeVar("Item")
 
 
 def _at(value: Any, keys: list[str]) -> Any:
+    """The typed value at ``keys`` in a result, read (and checked) as its model reads it."""
     for key in keys:
-        value = value[key]
+        value = value._get(key)
     return value
 
 
@@ -55,9 +56,7 @@ class Pager(Generic[Item]):
 
     def take(self, page: Model) -> list[Item]:
         """The items of ``page`` not yielded before; moves on to the next page (or ends)."""
-        items = page._get(self._items[0])
-        for key in self._items[1:]:
-            items = items._get(key)
+        items = _at(page, self._items)
         total = _at(page, self._total)
         # Items that arrived since the last page came first and pushed the others on: this page may start
         # with items already yielded (skipped below), never after one not yet seen.

@@ -15,14 +15,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from chimekit_api.errors import RequestValidationError
-from chimekit_api.model import check_json
+from chimekit_api.model import Model, check_json
 
 from ._exceptions import ValidationError
 from ._options import check_headers, check_mapping, check_timeout
 from ._types import NOT_GIVEN, NotGiven, TimeoutTypes
 
 if TYPE_CHECKING:
-    from chimekit_api.model import Kind, Model, Origin
+    from chimekit_api.model import Kind
     from chimekit_api.operation import Operation
 
 T = TypeVar("T")
@@ -57,7 +57,7 @@ class Request(Generic[T]):
 class Endpoint(Generic[T]):
     """A method's operation and which key of its response it returns; worked out on first use."""
 
-    __slots__ = ("_names", "_operation", "_query", "body", "models", "operation_id", "returns", "success")
+    __slots__ = ("_names", "_operation", "_query", "body", "operation_id", "returns")
 
     def __init__(self, operation_id: str, returns: str | None = None) -> None:
         self.operation_id = operation_id
@@ -80,8 +80,6 @@ class Endpoint(Generic[T]):
             if operation.body is not None
             else {p.name: p.python_name for p in operation.query_params}
         )
-        self.models = operation.responses
-        self.success: type[Model] | None = operation.responses.get(operation.success)
         self._operation = operation
         return operation
 
@@ -142,7 +140,7 @@ class Endpoint(Generic[T]):
             merged: dict[str, Any] = {}
         elif type(data) is dict:
             merged = dict(data)
-        elif hasattr(data, "_fields") and hasattr(data, "_data"):  # a chimekit_api model
+        elif isinstance(data, Model):
             merged = dict(data._data)
         elif isinstance(data, Mapping):
             merged = dict(data)
@@ -157,12 +155,9 @@ class Endpoint(Generic[T]):
                 merged[wire] = value
         return merged
 
-    def result(self, model: type[Model], body: Any, origin: Origin) -> T:
-        """What the method returns from a successful response's decoded JSON (``model``'s): the response as a
-        model, or its ``returns`` key; its top level is checked now, the rest when read."""
-        if type(body) is not dict:
-            raise origin.error("", f"expected a JSON object, got {'null' if body is None else type(body).__name__}")
-        view = model._view(body, "", origin)
+    def result(self, view: Model) -> T:
+        """What the method returns from the response's model (``Operation.parse``): the whole of it, or its
+        ``returns`` key; its top level is checked now, the rest when read."""
         if self.returns is None:
             whole: T = view._check()  # type: ignore[assignment]
             return whole

@@ -79,16 +79,18 @@ def decode(request: Request[T], url: str, response: httpx.Response, raw: bool, r
 
 def _result(request: Request[T], url: str, response: httpx.Response) -> T:
     endpoint = request.endpoint
+    operation = endpoint.operation
     status = response.status_code
-    model = endpoint.models.get(status, endpoint.success)  # an undocumented 2xx is read as the documented success
-    if model is None:
+    documented = status if status in operation.responses else operation.success  # an undocumented 2xx: the success
+    if operation.responses[documented] is None:
         return None  # type: ignore[return-value]  # the method returns None (204: no body)
     try:
         body = json.loads(response.content)
     except (ValueError, RecursionError) as exc:
         problem = "JSON nested too deeply" if isinstance(exc, RecursionError) else "not JSON"
         raise _Origin(request.method, url, response.text, status, response.headers).error("", problem) from None
-    return endpoint.result(model, body, _Origin(request.method, url, body, status, response.headers))
+    view = operation.parse(documented, body, _Origin(request.method, url, body, status, response.headers))
+    return endpoint.result(view)  # type: ignore[arg-type]  # not None: the status has a model
 
 
 class _Origin:

@@ -42,9 +42,14 @@ def sent(exc: httpx.HTTPError) -> bool | None:
     return False if isinstance(exc, _NOT_SENT) else None if isinstance(exc, _PARTLY_SENT) else True
 
 
+def permanent(exc: BaseException | None) -> bool:
+    """Whether trying again cannot mend the failure ``exc`` (a request httpx cannot encode or send, ...)."""
+    return isinstance(exc, _PERMANENT)
+
+
 def delay_after_error(method: str, exc: httpx.HTTPError, retries: int, max_retries: int) -> float | None:
     """Seconds to wait before retrying after ``exc``, or None to give up."""
-    if retries >= max_retries or isinstance(exc, _PERMANENT):
+    if retries >= max_retries or permanent(exc):
         return None
     if method == "POST" and not isinstance(exc, _NOT_SENT):
         return None  # the server may have acted on it: never send a notification twice

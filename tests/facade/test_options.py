@@ -74,6 +74,36 @@ def test_with_options_takes_every_constructor_option(stub: Stub) -> None:
         ck.with_options(max_retries=-1)
 
 
+def test_with_options_timeout_none_means_no_timeout_and_a_new_http_client_is_fresh() -> None:
+    """``timeout=None`` is "no timeout" in with_options as in the constructor; a copy given its own http_client
+    uses it in whatever event loop it is first used, even if the original's pool belonged to another."""
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"member": None})
+
+    with ChimeKit(SECRET, timeout=5, http_client=httpx.Client(transport=httpx.MockTransport(answer))) as ck:
+        unlimited = ck.with_options(timeout=None)
+        assert unlimited.timeout is None
+        unlimited.audience.find_member("user_123")
+        assert seen[-1].extensions["timeout"] == httpx.Timeout(None).as_dict()
+
+    pools = [httpx.AsyncClient(transport=httpx.MockTransport(answer)) for _ in range(2)]
+    ack = AsyncChimeKit(SECRET, http_client=pools[0])
+
+    async def first() -> None:
+        async with pools[0]:
+            await ack.audience.find_member("user_123")
+
+    async def second() -> Any:
+        async with pools[1]:
+            return await ack.with_options(http_client=pools[1]).audience.find_member("user_123")
+
+    anyio.run(first)
+    assert anyio.run(second) is None
+
+
 def test_raw_responses_sync(stub: Stub) -> None:
     stub.reply(Reply(200, {"member": MEMBER}, {"X-Request-Id": "req_7"}), Reply(204))
     with ChimeKit(SECRET, base_url=stub.url) as ck:

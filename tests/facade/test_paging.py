@@ -8,6 +8,7 @@ from typing import Any
 
 import anyio
 import chimekit
+import httpx
 import pytest
 from chimekit import AsyncChimeKit, ChimeKit
 
@@ -66,3 +67,20 @@ def test_pages_stay_within_the_servers_largest_page(ck: ChimeKit) -> None:
     assert [item.message.id for item in ck.messages.iter_messages_for_user("paging-big")] == existing
     with pytest.raises(chimekit.ValidationError, match="page_size"):
         ck.messages.iter_messages_for_user("paging-big", page_size=0)
+
+
+def test_a_page_that_breaks_the_contract_is_a_response_validation_error() -> None:
+    """A page without its total (or with a total that is not a number) is the SDK's documented error, naming
+    the field, not a KeyError or TypeError from inside the pager."""
+    pagination: dict[str, Any] = {"limit": 100, "offset": 0}
+    page = {"messages": [], "pagination": pagination}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=page)
+
+    with ChimeKit("sk_test", http_client=httpx.Client(transport=httpx.MockTransport(answer))) as ck:
+        with pytest.raises(chimekit.APIResponseValidationError, match=r"pagination\.totalCount"):
+            list(ck.messages.iter_messages_for_user("user_123"))
+        pagination["totalCount"] = "many"
+        with pytest.raises(chimekit.APIResponseValidationError, match=r"pagination\.totalCount"):
+            list(ck.messages.iter_messages_for_user("user_123"))

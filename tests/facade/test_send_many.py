@@ -11,6 +11,7 @@ from typing import Any
 
 import anyio
 import chimekit
+import httpx
 import pytest
 from chimekit import AsyncChimeKit, ChimeKit
 
@@ -152,6 +153,40 @@ def test_max_retries_bounds_the_tries_after_a_503_and_retryable_names_what_may_b
         assert [type(o.error) for o in outcomes] == [
             chimekit.NotFoundError if i % 2 else chimekit.InternalServerError for i in range(6)
         ]
+
+
+def test_send_many_gives_up_where_send_message_does(flavour: str, stub: Stub) -> None:
+    """The same retry policy as send_message: a Retry-After beyond MAX_RETRY_AFTER is not waited out (the item
+    ends with its 429 at once), and a failure trying again cannot mend is tried once and is not retryable."""
+    stub.reply(Reply(429, {"error": "Too many requests"}, {"Retry-After": "3600"}))
+    started = time.monotonic()
+    [limited] = _run(flavour, stub, _sends(1))
+    assert isinstance(limited.error, chimekit.RateLimitError)
+    assert time.monotonic() - started < 30
+    assert len(stub.seen) == 1
+
+    tries = []
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        tries.append(request)
+        raise httpx.UnsupportedProtocol("the transport cannot send this request", request=request)
+
+    sends = _sends(1)
+    if flavour == "sync":
+        with ChimeKit(SECRET, http_client=httpx.Client(transport=httpx.MockTransport(refuse))) as ck:
+            [unsendable] = ck.messages.send_many(sends)
+    else:
+
+        async def go() -> list[chimekit.Outcome[Any]]:
+            http = httpx.AsyncClient(transport=httpx.MockTransport(refuse))
+            async with http, AsyncChimeKit(SECRET, http_client=http) as ck:
+                return await ck.messages.send_many(sends)
+
+        [unsendable] = anyio.run(go)
+    assert len(tries) == 1
+    assert isinstance(unsendable.error, chimekit.APIConnectionError)
+    assert unsendable.sent is False
+    assert not unsendable.retryable
 
 
 def test_every_worker_waits_out_a_429_and_the_pace_settles_under_the_limit(flavour: str, stub: Stub) -> None:
