@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from table import Operation, Table
+from table import Operation, Table, constant_name
 
 ROOT = Path(__file__).resolve().parent.parent
 DECLARATIONS = "overlay/chimekit/_resources.py"
@@ -58,13 +58,15 @@ class MethodPlan:
     returns: str
     on_client: bool
     path: list[Argument] = field(default_factory=list)
+    body_schema: dict[str, Any] | None = None
+    """The request body's JSON Schema (from the generated table), for api.md's argument descriptions."""
     data: Argument | None = None
     ids: list[Argument] = field(default_factory=list)
     keywords: list[Argument] = field(default_factory=list)
 
     @property
     def constant(self) -> str:
-        return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", self.operation.operation_id).upper()
+        return constant_name(self.operation.operation_id)
 
 
 @dataclass
@@ -164,6 +166,7 @@ def _resolve_types(declarations: Declarations, api_dir: Path) -> None:
     for plan in declarations.methods:
         operation = api.OPERATIONS[plan.operation.operation_id]
         plan.path = [Argument(p.python_name, "str", wire=p.name) for p in operation.path_params]
+        plan.body_schema = operation.body_schema
         ids = {a.name for a in plan.ids}
         if operation.body is not None:
             fields = getattr(models, f"{operation.body.__name__}Fields").__annotations__
@@ -353,7 +356,7 @@ def _namespace_module(name: str, summary: str, declarations: Declarations) -> st
     return "\n".join(lines) + "\n"
 
 
-def _imports(methods: list[MethodPlan], pages: list[PagesPlan], *, local: dict[str, str] | None = None) -> list[str]:
+def _imports(methods: list[MethodPlan], pages: list[PagesPlan]) -> list[str]:
     names: set[str] = set()
     for plan in methods:
         text = " ".join(
@@ -364,7 +367,7 @@ def _imports(methods: list[MethodPlan], pages: list[PagesPlan], *, local: dict[s
         names |= set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", page.item))
     names -= BUILTIN_NAMES | {"NotGiven", "TimeoutTypes"}
     queries = sorted(n for n in names if n.endswith("Query"))
-    models = sorted(n for n in names - set(queries) if n not in (local or {}))
+    models = sorted(names - set(queries))
     lines = [
         "from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence",
         "from functools import cached_property",
@@ -377,7 +380,6 @@ def _imports(methods: list[MethodPlan], pages: list[PagesPlan], *, local: dict[s
         "from .._resource import AsyncRawResource, AsyncResource, SyncRawResource, SyncResource",
         "from .._types import NO_BODY, NOT_GIVEN, NotGiven, TimeoutTypes",
     ]
-    lines += [f"from .{module} import {name}" for name, module in sorted((local or {}).items())]
     lines += ["", "if TYPE_CHECKING:", "    import datetime", ""]
     if queries:
         lines.append(f"    from chimekit_api.api import {', '.join(queries)}")
@@ -558,13 +560,13 @@ def _client_docstring() -> str:
     return ast.get_docstring(node) or ""
 
 
-def _arguments_table(plan: MethodPlan, table: Table) -> list[str]:
+def _arguments_table(plan: MethodPlan) -> list[str]:
     operation = plan.operation
     rows = []
     for argument, parameter in zip(plan.path, operation.path_params, strict=True):
         rows.append(f"| `{argument.name}` | path `{parameter.name}` | yes | {_one_line(parameter.description)} |")
-    if plan.data is not None and operation.body_schema is not None:
-        schema = _schema(table, operation.body_schema)
+    if plan.data is not None and plan.body_schema is not None:
+        schema = plan.body_schema
         required = set(schema.get("required", []))
         for argument in [*plan.ids, *plan.keywords]:
             prop = schema.get("properties", {}).get(argument.wire, {})
@@ -580,15 +582,6 @@ def _arguments_table(plan: MethodPlan, table: Table) -> list[str]:
     if not rows:
         return []
     return ["| argument | sent as | required | description |", "|---|---|---|---|", *rows, ""]
-
-
-def _schema(table: Table, literal: str) -> dict[str, Any]:
-    """A schema of the table as data (its component constants evaluated), for descriptions."""
-    scope: dict[str, Any] = {}
-    for name, text in table.schemas.items():
-        scope[name] = eval(text, {}, scope)  # noqa: S307  (the table's own literals)
-    value: dict[str, Any] = eval(literal, {}, scope)  # noqa: S307
-    return value
 
 
 def _flat_signature(plan: MethodPlan, returns: str, *, pages: bool = False) -> str:
@@ -635,7 +628,7 @@ def render_api_md(declarations: Declarations, table: Table) -> str:
                 "",
                 plan.doc,
                 "",
-                *_arguments_table(plan, table),
+                *_arguments_table(plan),
                 f"Returns `{plan.returns}`{unwrap}; `with_raw_response` gives an `APIResponse[{plan.returns}]`.",
                 "",
             ]

@@ -92,13 +92,12 @@ def generate_api(spec: dict[str, Any], spec_path: Path, table: Table, output: Pa
 
     # Request bodies: a required key of theirs may come as a keyword argument, so their Dicts leave every key
     # optional; a nested object is always given whole, so its Dict marks its required keys.
-    refs = [
-        operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
-        for path in spec.get("paths", {}).values()
-        for operation in path.values()
-        if isinstance(operation, dict)
-    ]
-    project.env.globals["body_schemas"] = {ref["$ref"].rsplit("/", 1)[-1] for ref in refs if "$ref" in ref}
+    project.env.globals["body_schemas"] = {
+        endpoint.bodies[0].prop.class_info.name  # the generator's model of each request body, $refs followed
+        for collection in openapi.endpoint_collections_by_tag.values()
+        for endpoint in collection.endpoints
+        if endpoint.bodies and hasattr(endpoint.bodies[0].prop, "class_info")
+    }
     project.env.globals["table"] = table
     project.env.globals["own_description"] = own_description
     project.env.globals["table_operation"] = table_operation

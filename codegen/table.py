@@ -60,7 +60,6 @@ class Operation:
     body_schema: str | None
     body_required: bool
     success: int
-    response_schemas: dict[int, str | None]
     bearer_auth: bool
     extensions: dict[str, Any] = field(default_factory=dict)
     """The operation's ``x-`` keys (e.g. how it pages)."""
@@ -82,9 +81,6 @@ class Table:
     version: str
     limits: dict[str, int]
     """The spec's ``x-chimekit-limits``: what the API refuses beyond (``maxBodyBytes``, ``maxBodyDepth``)."""
-
-    def operation(self, operation_id: str) -> Operation:
-        return next(op for op in self.operations if op.operation_id == operation_id)
 
 
 class _Compiler:
@@ -202,7 +198,7 @@ class _Compiler:
                 raise SpecError(f"{where}: a request body must be application/json only, with a schema")
             body_schema = self.schema(content["application/json"]["schema"], f"{where} requestBody")
             body_required = bool(body.get("required"))
-        responses = {}
+        responses = {}  # compiled to check them (components they use get constants); the models carry them
         for status, node in raw.get("responses", {}).items():
             if not str(status).isdigit():
                 raise SpecError(f"{where}: response {status!r}: only numeric statuses are supported")
@@ -227,7 +223,6 @@ class _Compiler:
             body_schema=body_schema,
             body_required=body_required,
             success=successes[0],
-            response_schemas=responses,
             bearer_auth=self.bearer(raw.get("security", self.spec.get("security", [])), where),
             extensions={k: v for k, v in raw.items() if k.startswith("x-")},
         )

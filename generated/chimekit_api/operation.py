@@ -3,7 +3,7 @@
 
 An ``Operation`` has its operationId, method, path template, path and query ``Parameter``s (each with its
 kind and its JSON Schema, every ``$ref`` already resolved), the request body's model and resolved JSON
-Schema, the success status, every documented response's model and schema, and whether it needs the
+Schema, the success status, every documented response's model, and whether it needs the
 bearer key. Clients build requests and read responses from it; servers route and validate with it.
 Nothing at run time reads the spec document.
 """
@@ -74,8 +74,6 @@ class Operation:
     """The one success status."""
     responses: Mapping[int, type[Model] | None]
     """Every documented status → the model of its JSON body (None: no body)."""
-    response_schemas: Mapping[int, Schema | None]
-    """Every documented status → the JSON Schema of its body (None: no body)."""
     bearer_auth: bool
     """Whether a request needs ``Authorization: Bearer <secret key>``."""
     extensions: Mapping[str, Any] = field(default_factory=dict)

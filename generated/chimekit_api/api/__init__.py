@@ -758,16 +758,6 @@ ADD_SUPPRESSION = Operation(
         500: models.Error,
         503: models.Error,
     },
-    response_schemas={
-        200: SUPPRESSION_RESPONSE,
-        400: ERROR,
-        413: ERROR,
-        401: ERROR,
-        404: ERROR,
-        429: ERROR,
-        500: ERROR,
-        503: ERROR,
-    },
     bearer_auth=True,
     extensions={
         "x-chimekit-decisions": {
@@ -811,14 +801,6 @@ DELETE_MEMBER = Operation(
         500: models.Error,
         503: models.Error,
     },
-    response_schemas={
-        200: DELETE_MEMBER_RESPONSE,
-        400: ERROR,
-        401: ERROR,
-        429: ERROR,
-        500: ERROR,
-        503: ERROR,
-    },
     bearer_auth=True,
     extensions={
         "x-chimekit-decisions": {
@@ -858,14 +840,6 @@ FIND_MEMBER = Operation(
         500: models.Error,
         503: models.Error,
     },
-    response_schemas={
-        200: MEMBER_RESPONSE,
-        400: ERROR,
-        401: ERROR,
-        429: ERROR,
-        500: ERROR,
-        503: ERROR,
-    },
     bearer_auth=True,
 )
 
@@ -890,15 +864,6 @@ IDENTIFY = Operation(
         429: models.Error,
         500: models.Error,
         503: models.Error,
-    },
-    response_schemas={
-        200: IDENTIFY_RESPONSE,
-        400: ERROR,
-        413: ERROR,
-        401: ERROR,
-        429: ERROR,
-        500: ERROR,
-        503: ERROR,
     },
     bearer_auth=True,
     extensions={
@@ -941,15 +906,6 @@ LIST_SUPPRESSIONS = Operation(
         429: models.Error,
         500: models.Error,
         503: models.Error,
-    },
-    response_schemas={
-        200: SUPPRESSION_LIST_RESPONSE,
-        400: ERROR,
-        401: ERROR,
-        404: ERROR,
-        429: ERROR,
-        500: ERROR,
-        503: ERROR,
     },
     bearer_auth=True,
     extensions={
@@ -995,15 +951,6 @@ REMOVE_SUPPRESSION = Operation(
         500: models.Error,
         503: models.Error,
     },
-    response_schemas={
-        204: None,
-        400: ERROR,
-        401: ERROR,
-        404: ERROR,
-        429: ERROR,
-        500: ERROR,
-        503: ERROR,
-    },
     bearer_auth=True,
     extensions={
         "x-chimekit-decisions": {
@@ -1044,15 +991,6 @@ UPDATE_MEMBER = Operation(
         500: models.Error,
         503: models.Error,
     },
-    response_schemas={
-        200: MEMBER_RESPONSE,
-        400: ERROR,
-        413: ERROR,
-        401: ERROR,
-        429: ERROR,
-        500: ERROR,
-        503: ERROR,
-    },
     bearer_auth=True,
     extensions={
         "x-chimekit-decisions": {
@@ -1085,15 +1023,6 @@ GET_MESSAGE = Operation(
         429: models.Error,
         500: models.Error,
         503: models.Error,
-    },
-    response_schemas={
-        200: GET_MESSAGE_RESPONSE,
-        400: ERROR,
-        401: ERROR,
-        404: ERROR,
-        429: ERROR,
-        500: ERROR,
-        503: ERROR,
     },
     bearer_auth=True,
     extensions={
@@ -1160,15 +1089,6 @@ LIST_MEMBER_MESSAGES = Operation(
         500: models.Error,
         503: models.Error,
     },
-    response_schemas={
-        200: MESSAGE_LIST_RESPONSE,
-        400: ERROR,
-        401: ERROR,
-        404: ERROR,
-        429: ERROR,
-        500: ERROR,
-        503: ERROR,
-    },
     bearer_auth=True,
     extensions={
         "x-chimekit-decisions": {
@@ -1217,16 +1137,6 @@ SEND_MESSAGE = Operation(
         500: models.Error,
         503: models.Error,
     },
-    response_schemas={
-        200: SEND_MESSAGE_RESPONSE,
-        400: ERROR,
-        413: ERROR,
-        401: ERROR,
-        404: ERROR,
-        429: ERROR,
-        500: ERROR,
-        503: ERROR,
-    },
     bearer_auth=True,
     extensions={
         "x-chimekit-decisions": {
@@ -1262,15 +1172,6 @@ GET_WORKFLOW_RUN = Operation(
         500: models.Error,
         503: models.Error,
     },
-    response_schemas={
-        200: WORKFLOW_RUN_RESPONSE,
-        400: ERROR,
-        401: ERROR,
-        404: ERROR,
-        429: ERROR,
-        500: ERROR,
-        503: ERROR,
-    },
     bearer_auth=True,
     extensions={
         "x-chimekit-decisions": {
@@ -1302,16 +1203,6 @@ RUN_WORKFLOW = Operation(
         429: models.Error,
         500: models.Error,
         503: models.Error,
-    },
-    response_schemas={
-        200: RUN_WORKFLOW_RESPONSE,
-        400: ERROR,
-        413: ERROR,
-        401: ERROR,
-        404: ERROR,
-        429: ERROR,
-        500: ERROR,
-        503: ERROR,
     },
     bearer_auth=True,
     extensions={
