@@ -27,9 +27,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, unquote_to_bytes
 
-from ._routes import MISSING, Endpoint, Param, RouteTable, SpecError
+from chimekit_api.types import UNSET
+
+from ._routes import Endpoint, Param, RouteTable, SpecError
 from ._util import dumps
-from ._validation import Invalid
+from ._validation import Invalid, nests_deeper_than
 
 logger = logging.getLogger("chimekit_sandbox")
 
@@ -133,40 +135,34 @@ def _bounded_int(text: str) -> int:
         raise _OutOfRange(f"has an integer of more than {sys.get_int_max_str_digits()} digits") from None
 
 
-def _nests_deeper_than(value: Any, limit: int) -> bool:
-    """Whether ``value`` nests objects and arrays more than ``limit`` levels (iteratively: any depth)."""
-    pending = [(value, 1)]
-    while pending:
-        node, level = pending.pop()
-        children = node.values() if isinstance(node, dict) else node
-        if level > limit:
-            return True
-        pending.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
-    return False
-
-
 def parse_json(raw: bytes, max_depth: int) -> Any:
     """Strict JSON: no NaN/Infinity, no numbers Python cannot hold (beyond a double's range, or integers
-    beyond int()'s digits), no lone surrogates, at most ``max_depth`` levels."""
-    too_deep = Invalid(f"body: nested deeper than {max_depth} levels")
+    beyond int()'s digits), no lone surrogates, at most ``max_depth`` levels (said first: a body both too
+    deep and with a lone surrogate is too deep)."""
     try:
         value = json.loads(
             raw.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite_float, parse_int=_bounded_int
         )
     except RecursionError:  # json gives up far beyond the limit
-        raise too_deep from None
+        raise Invalid(_too_deep(max_depth)) from None
     except _OutOfRange as exc:
         raise Invalid(f"body: {exc}") from None
     except ValueError:  # UnicodeError and JSONDecodeError included
         raise Invalid("body: is not valid JSON") from None
-    if isinstance(value, (dict, list)) and _nests_deeper_than(value, max_depth):
-        raise too_deep
+    non_ascii: list[str] = []
+    if nests_deeper_than(value, max_depth, non_ascii):
+        raise Invalid(_too_deep(max_depth))
     try:
         # Lone surrogates (\ud800) parse but cannot be stored or sent back as UTF-8.
-        json.dumps(value, ensure_ascii=False).encode("utf-8")
+        for text in non_ascii:
+            text.encode("utf-8")
     except ValueError:
         raise Invalid("body: is not valid JSON") from None
     return value
+
+
+def _too_deep(max_depth: int) -> str:
+    return f"body: nested deeper than {max_depth} levels"
 
 
 # ---------------------------------------------------------------- the app
@@ -176,21 +172,20 @@ class RateLimit:
     """At most ``per_second`` requests in each second (fixed one-second windows of the monotonic clock); the
     next one is told to wait for the next window (``Retry-After``, whole seconds as the spec says)."""
 
-    def __init__(self, per_second: int, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, per_second: int) -> None:
         if isinstance(per_second, bool) or not isinstance(per_second, int) or per_second < 1:
             raise ValueError(f"rate_limit: expected requests per second >= 1, got {per_second!r}")
-        self.per_second = per_second
-        self._clock = clock
+        self._per_second = per_second
         self._window = -1
         self._count = 0
 
     def admit(self) -> int | None:
         """None: the request may go on (it counts); else the seconds to wait."""
-        now = self._clock()
+        now = time.monotonic()
         window = int(now)
         if window != self._window:
             self._window, self._count = window, 0
-        if self._count < self.per_second:
+        if self._count < self._per_second:
             self._count += 1
             return None
         return max(1, math.ceil(window + 1 - now))
@@ -198,7 +193,8 @@ class RateLimit:
 
 class Engine:
     """The ASGI app: ``table`` says what to serve, ``catalogue`` has a method per operationId; ``rate_limit``:
-    requests a second the key may make (beyond, a 429 with ``Retry-After``, nothing acted on)."""
+    requests a second the key may make (beyond, a 429 with ``Retry-After``, nothing acted on).
+    ``secret_key``: the key clients send, as ``given_secret_key`` reads it (surrounding whitespace dropped)."""
 
     def __init__(
         self,
@@ -212,10 +208,13 @@ class Engine:
         key = given_secret_key(secret_key)
         if key is None:
             raise ValueError("secret_key: is empty")
-        self._table = table
+        self.secret_key = key
         self._routes = table.routes
         self._handlers = bind(table, catalogue)
         self._secret = key.encode("ascii")
+        self._max_body_bytes = table.max_body_bytes
+        self._max_body_depth = table.max_body_depth
+        self._too_large = f"body: is larger than {_size(table.max_body_bytes)}"
         self._errors = dict(errors or {})
         self._limit = None if rate_limit is None else RateLimit(rate_limit)
 
@@ -269,7 +268,7 @@ class Engine:
             call = Call(
                 path=_path_values(operation.path_parameters, raw_params),
                 query=_named_values(operation.query_parameters, _query(scope)),
-                body=await _body(operation, headers, receive, self._table),
+                body=await self._body(operation, headers, receive),
             )
             result = self._handlers[operation.operation_id](call)
         except Reject as exc:
@@ -284,6 +283,22 @@ class Engine:
         if not operation.has_content:
             return operation.status, [], b""
         return operation.status, [(b"content-type", b"application/json")], dumps(result).encode("ascii")
+
+    async def _body(self, operation: Endpoint, headers: Mapping[str, str], receive: Receive) -> Any:
+        schema = operation.body
+        if schema is None:
+            return None
+        raw = await _read(headers, receive, self._max_body_bytes, self._too_large)
+        if not raw:
+            if operation.body_required:
+                raise Invalid("body: is required")
+            return None
+        media_type = headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if media_type != "application/json":  # the table's bodies are all JSON
+            raise Invalid("body: Content-Type must be application/json")
+        value = parse_json(raw, self._max_body_depth)
+        schema.check(value)
+        return value
 
 
 def _path_values(parameters: tuple[Param, ...], raw_params: list[bytes]) -> dict[str, Any]:
@@ -311,7 +326,7 @@ def _named_values(parameters: tuple[Param, ...], given: Mapping[str, list[str]])
         if raw is None:
             if parameter.required:
                 raise Invalid(f"{parameter.name}: is required")
-            if parameter.default is not MISSING:
+            if parameter.default is not UNSET:
                 values[parameter.name] = parameter.default
             continue
         if len(raw) > 1:
@@ -320,12 +335,11 @@ def _named_values(parameters: tuple[Param, ...], given: Mapping[str, list[str]])
     return values
 
 
-async def _read(headers: Mapping[str, str], receive: Receive, max_bytes: int) -> bytes:
-    """The body, refused (413) as soon as it is known to exceed the limit: memory stays flat."""
-    too_large = Reject(413, f"body: is larger than {_size(max_bytes)}")
+async def _read(headers: Mapping[str, str], receive: Receive, max_bytes: int, too_large: str) -> bytes:
+    """The body, refused (413, ``too_large``) as soon as it is known to exceed the limit: memory stays flat."""
     declared = headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        raise too_large
+        raise Reject(413, too_large)
     chunks, size = [], 0
     while True:
         message = await receive()
@@ -334,7 +348,7 @@ async def _read(headers: Mapping[str, str], receive: Receive, max_bytes: int) ->
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > max_bytes:
-            raise too_large
+            raise Reject(413, too_large)
         chunks.append(chunk)
         if not message.get("more_body", False):
             return b"".join(chunks)
@@ -342,20 +356,3 @@ async def _read(headers: Mapping[str, str], receive: Receive, max_bytes: int) ->
 
 def _size(count: int) -> str:
     return f"{count // 2**20} MiB" if count % 2**20 == 0 else f"{count} bytes"
-
-
-async def _body(operation: Endpoint, headers: Mapping[str, str], receive: Receive, table: RouteTable) -> Any:
-    schema = operation.body
-    if schema is None:
-        return None
-    raw = await _read(headers, receive, table.max_body_bytes)
-    if not raw:
-        if operation.body_required:
-            raise Invalid("body: is required")
-        return None
-    media_type = headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if media_type != "application/json":  # the table's bodies are all JSON
-        raise Invalid("body: Content-Type must be application/json")
-    value = parse_json(raw, table.max_body_depth)
-    schema.check(value)
-    return value

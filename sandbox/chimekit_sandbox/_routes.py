@@ -20,12 +20,8 @@ from urllib.parse import quote
 
 from chimekit_api.model import BOOL, FLOAT, INT, STR, Kind
 from chimekit_api.operation import Operation, Parameter
-from chimekit_api.types import UNSET
 
 from ._validation import Invalid, Schema
-
-MISSING: Final[Any] = UNSET
-"""A parameter's default when its schema has none."""
 
 # Characters a path segment may carry unencoded (RFC 3986 pchar minus unreserved, which quote keeps).
 _PCHAR: Final = "!$&'()*+,;=:@"
@@ -75,7 +71,7 @@ class Param:
 
     name: str
     required: bool
-    default: Any  # MISSING when it has none
+    default: Any  # chimekit_api.types.UNSET when its schema has none
     coerce: Callable[[str], Any]
     schema: Schema
 

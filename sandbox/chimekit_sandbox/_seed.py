@@ -14,7 +14,7 @@ import json
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final, NoReturn, TypeAlias
+from typing import Any, Final, NoReturn, TypeAlias, TypeGuard
 
 from chimekit_api import api
 
@@ -33,7 +33,7 @@ from ._records import (
 from ._util import derived_id, parse_stamp, stamp, workflow_ids
 from ._validation import Invalid, Schema
 
-__all__ = ["NAMED_SEEDS", "Seed", "SeedError", "SeedSource", "load_seed"]  # Seed, SeedError: from _records
+__all__ = ["NAMED_SEEDS", "Seed", "SeedError", "SeedSource", "is_named", "load_seed"]  # Seed, SeedError: from _records
 
 SeedSource: TypeAlias = Seed | str | Path
 """What a seed can be given as: a loaded Seed, a named seed (``"docs"``) or a seed file's path."""
@@ -62,9 +62,14 @@ _MESSAGE_DETAIL: Final = Schema(api.MESSAGE_DETAIL, formats=True)
 _WORKFLOW_RUN: Final = Schema(api.WORKFLOW_RUN, formats=True)
 
 
+def is_named(source: object) -> TypeGuard[str]:
+    """Whether ``source`` names a seed of ``NAMED_SEEDS`` (a str: a Path is always a file's path)."""
+    return isinstance(source, str) and source in NAMED_SEEDS
+
+
 def load_seed(source: str | Path) -> Seed:
     """Read and check a seed: a name from ``NAMED_SEEDS`` (``"docs"``) or the path of a YAML/JSON file."""
-    if isinstance(source, str) and source in NAMED_SEEDS:
+    if is_named(source):
         text = resources.files(__package__).joinpath("seeds", NAMED_SEEDS[source]).read_text(encoding="utf-8")
         return _Reader(source).seed(_parse(text, json_=False, source=source))
     path = Path(source)

@@ -286,15 +286,16 @@ def serve_in_thread(app: ASGIApp, *, host: str = "127.0.0.1") -> Iterator[str]:
         server.stop()
 
 
-def serve_sandbox(app: SandboxApp, secret_key: str) -> tuple[ServerThread, RunningSandbox]:
-    """``app`` started on 127.0.0.1 and its handle; the caller stops the ServerThread (which closes the app)."""
+def serve_sandbox(app: SandboxApp) -> tuple[ServerThread, RunningSandbox]:
+    """``app`` started on 127.0.0.1 and its handle (with the key the app takes); the caller stops the
+    ServerThread (which closes the app)."""
     server = ServerThread(app, on_exit=app.close)
     try:
         server.start()
     except BaseException:
         app.close()
         raise
-    return server, RunningSandbox(url=server.url, secret_key=secret_key, app=app)
+    return server, RunningSandbox(url=server.url, secret_key=app.secret_key, app=app)
 
 
 @contextmanager
@@ -316,7 +317,7 @@ def running(
     """
     key = given_secret_key(secret_key) or new_secret_key()
     app = create_app(secret_key=key, db_path=db_path, seed=seed, step_seconds=step_seconds, rate_limit=rate_limit)
-    server, sandbox = serve_sandbox(app, key)
+    server, sandbox = serve_sandbox(app)
     try:
         yield sandbox
     finally:

@@ -14,7 +14,7 @@ it, found by walking the schema along the error's schema path.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
 import jsonschema_rs
@@ -30,14 +30,31 @@ class Invalid(Exception):
     """A value the spec forbids; ``str(err)`` is ``"<field path>: <problem>"``."""
 
 
-def _deeper_than(value: Any, levels: int) -> bool:
-    if isinstance(value, dict):
-        children: Any = value.values()
-    elif isinstance(value, list):
-        children = value
-    else:
+def nests_deeper_than(value: Any, limit: int, non_ascii: list[str] | None = None) -> bool:
+    """Whether ``value`` nests objects and arrays more than ``limit`` levels (itself level 1; a scalar nests
+    none), walked iteratively: any depth. ``non_ascii``: if given, collects the non-ASCII strings on the way
+    (keys included) until the walk ends or finds the value too deep."""
+    if not isinstance(value, (dict, list)):
+        if non_ascii is not None and isinstance(value, str) and not value.isascii():
+            non_ascii.append(value)
         return False
-    return levels == 0 or any(_deeper_than(child, levels - 1) for child in children)
+    pending = [(value, 1)]
+    while pending:
+        node, level = pending.pop()
+        if level > limit:
+            return True
+        if isinstance(node, dict):
+            if non_ascii is not None:
+                non_ascii.extend(key for key in node if not key.isascii())
+            children: Iterable[Any] = node.values()
+        else:
+            children = node
+        for child in children:
+            if isinstance(child, (dict, list)):
+                pending.append((child, level + 1))
+            elif non_ascii is not None and isinstance(child, str) and not child.isascii():
+                non_ascii.append(child)
+    return False
 
 
 class _MaxDepth:
@@ -47,7 +64,7 @@ class _MaxDepth:
         self.limit = int(value)
 
     def validate(self, instance: Any) -> None:
-        if _deeper_than(instance, self.limit):
+        if nests_deeper_than(instance, self.limit):
             raise ValueError(f"nested deeper than {self.limit} levels")
 
 

@@ -62,10 +62,10 @@ def chimekit_seed(request: pytest.FixtureRequest) -> str | Path | Seed | None:
         return None
     if len(marker.args) != 1 or marker.kwargs:
         raise pytest.UsageError(f"@pytest.mark.{SEED_MARKER} takes one argument: 'docs' or a seed file's path")
-    from ._seed import NAMED_SEEDS
+    from ._seed import is_named
 
     seed: str | Path | Seed = marker.args[0]
-    if isinstance(seed, str | Path) and str(seed) not in NAMED_SEEDS and not Path(seed).is_absolute():
+    if isinstance(seed, str | Path) and not is_named(seed) and not Path(seed).is_absolute():
         seed = request.path.parent / seed  # where the test file is, whatever folder pytest runs from
     return seed
 
@@ -93,11 +93,13 @@ def chimekit_sandbox(
     from ._app import create_app
     from ._server import new_secret_key, serve_sandbox
 
-    key = new_secret_key()
     app = create_app(
-        secret_key=key, seed=chimekit_seed, step_seconds=chimekit_step_seconds, rate_limit=chimekit_rate_limit
+        secret_key=new_secret_key(),
+        seed=chimekit_seed,
+        step_seconds=chimekit_step_seconds,
+        rate_limit=chimekit_rate_limit,
     )
-    server, sandbox = serve_sandbox(app, key)
+    server, sandbox = serve_sandbox(app)
     try:
         yield sandbox
     finally:
