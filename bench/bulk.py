@@ -17,6 +17,7 @@ from typing import Any
 import chimekit
 import chimekit_sandbox
 import httpx
+from chimekit_api.api import OPERATIONS
 from chimekit_sandbox._server import serve_in_thread
 
 KEY = "sk_bench_bulk"
@@ -50,7 +51,7 @@ def never_twice() -> str:
     rng = random.Random(7)  # noqa: S311 (which sends fail, repeatably)
 
     async def flaky(scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] != "http" or not scope["path"].endswith("/send"):
+        if scope["type"] != "http" or scope["path"] != OPERATIONS["sendMessage"].path:
             return await app(scope, receive, send)
         chunks: list[bytes] = []
 

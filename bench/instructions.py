@@ -12,10 +12,10 @@ one tells a real change from noise. A side runs twice, with ``CALLS`` calls and 
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -61,7 +61,7 @@ def report(canned: str) -> str:
         sdk, raw = ((counts[side, name, CALLS] - counts[side, name, 0]) / CALLS for side in SIDES)
         ratios.append(sdk / raw)
         lines.append(f"  {name + ' sync inproc':44s}  {sdk / raw:.3f}  {sdk / 1e3:10,.0f}k / {raw / 1e3:,.0f}k")
-    lines.append(f"  geometric mean over the 4 calls: {math.prod(ratios) ** (1 / len(ratios)):.3f}")
+    lines.append(f"  geometric mean over the 4 calls: {statistics.geometric_mean(ratios):.3f}")
     return "\n".join(lines)
 
 

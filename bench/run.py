@@ -9,7 +9,9 @@ and writes pyperf files to bench/results/.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
+import operator
 import os
 import re
 import statistics
@@ -65,16 +67,17 @@ def canned_from_spec() -> dict[str, Any]:
     docs = {name: spec["paths"][OPERATIONS[op].path][OPERATIONS[op].method.lower()] for name, op in SDK_CALLS.items()}
     bodies = {name: doc.get("requestBody", {}).get("content", {}).get("application/json", {}).get("example")
               for name, doc in docs.items()}  # fmt: skip
-    id_name = re.findall(r"{(\w+)}", OPERATIONS[SDK_CALLS["audience.find_member"]].path)[0]
+    id_name = OPERATIONS[SDK_CALLS["audience.find_member"]].path_params[0].name
     user = next(body[id_name] for body in bodies.values() if body and id_name in body)
     canned: dict[str, Any] = {"key": KEY, "calls": {}}
     for name, doc in docs.items():
         op, body = OPERATIONS[SDK_CALLS[name]], bodies[name]
         params = {p["name"]: p["example"] for p in doc.get("parameters", []) if p.get("in") == "query"} or None
-        response = doc["responses"]["200"]["content"]["application/json"]["example"]
-        if params:  # a page of `limit` copies of the example item
-            response[next(k for k, v in response.items() if isinstance(v, list))] *= params["limit"]
-        path = re.sub(r"{\w+}", user, op.path)
+        response = doc["responses"][str(op.success)]["content"]["application/json"]["example"]
+        if params and (paging := op.extensions.get("x-chimekit-paging")):  # a page of `limit` copies of the item
+            *outer, items = paging["items"]
+            functools.reduce(operator.getitem, outer, response)[items] *= params[paging["limit"]]
+        path = op.url_path(*[user] * len(op.path_params))
         args = (
             [user] + ([{k: v for k, v in body.items() if k != id_name}] if body else []) + ([params] if params else [])
         )

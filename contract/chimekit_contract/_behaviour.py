@@ -21,6 +21,16 @@ RUN_POLL_SECONDS: Final = 10.0
 """How long run-lifecycle polls a run before it stops waiting for a final state."""
 PAGE_MESSAGES: Final = 5
 PAGE_LIMIT: Final = 2
+PAGING: Final = "x-chimekit-paging"
+"""How a list operation pages (on ``listMemberMessages``): its query parameters ``limit`` and ``offset``, and
+the key paths of a page's ``items``, its ``total`` and an item's ``id`` (as the SDK's pager reads them)."""
+
+
+def at(value: Any, keys: list[str]) -> Any:
+    """``value[k1][k2]…`` along ``keys`` (KeyError where an object lacks one)."""
+    for key in keys:
+        value = value[key]
+    return value
 
 
 class Ids:
@@ -90,27 +100,40 @@ class Tester:
         """An address of the reserved example.com domain, unique to ``member``."""
         return f"{member.replace('@', '-')}-{n}@example.com"
 
+    def body_for(self, operation_id: str, member: str) -> JsonObject:
+        """The operation's request example with ``member`` in each of its member id fields."""
+        body = self.example(operation_id)
+        for name in self.operations[operation_id].member_fields:
+            body[name] = member
+        return body
+
+    def identify_body(self, member: str, **fields: Any) -> JsonObject:
+        """identify's example for ``member`` with ``fields`` over it (identities get addresses of its own)."""
+        body = {**self.body_for("identify", member), **fields}
+        if "identities" not in fields:
+            body["identities"] = [{**i, "value": self.email(member)} for i in body.get("identities", [])]
+        return body
+
+    def suppression_body(self, address: str) -> JsonObject:
+        """addSuppression's example for ``address``."""
+        body = self.example("addSuppression")
+        body["identity"] = {**body["identity"], "value": address}
+        return body
+
     def identify(self, label: str, **fields: Any) -> tuple[str, JsonObject, JsonObject]:
         """A new member from identify's example with ``fields`` over it: (id, body sent, member answered)."""
         member = self.ids.new(label)
-        body = {**self.example("identify"), **fields}
-        for name in self.operations["identify"].member_fields:
-            body[name] = member
-        if "identities" not in fields:
-            body["identities"] = [{**i, "value": self.email(member)} for i in body.get("identities", [])]
+        body = self.identify_body(member, **fields)
         answered = self.ok(self.call("identify", body=body))["member"]
         return member, body, answered
 
     def suppress(self, member: str, address: str) -> JsonObject:
-        body = self.example("addSuppression")
-        body["identity"] = {**body["identity"], "value": address}
+        body = self.suppression_body(address)
         suppression: JsonObject = self.ok(self.call("addSuppression", member, body=body))["suppression"]
         return suppression
 
     def send(self, member: str, title: str) -> JsonObject:
-        body = self.example("sendMessage")
-        for name in self.operations["sendMessage"].member_fields:
-            body[name] = member
+        body = self.body_for("sendMessage", member)
         body["content"] = {"in_app": {**body["content"]["in_app"], "title": title}}
         sent: JsonObject = self.ok(self.call("sendMessage", body=body))
         return sent
@@ -119,9 +142,7 @@ class Tester:
         """A run of the example workflow for ``member``: (key, body sent, answer)."""
         operation = self.operations["runWorkflow"]
         key = operation.example_parameter(operation.path_params[0])
-        body = self.example("runWorkflow")
-        for name in self.operations["runWorkflow"].member_fields:
-            body[name] = member
+        body = self.body_for("runWorkflow", member)
         body["context"] = {**body.get("context", {}), "contractRun": member}
         answer: JsonObject = self.ok(self.call("runWorkflow", key, body=body))
         return key, body, answer
@@ -133,9 +154,39 @@ class Tester:
         found: list[JsonObject] = self.ok(self.call("listSuppressions", member))["suppressions"]
         return found
 
+    # ------------------------------------------------------------ pages of listMemberMessages
+
+    @property
+    def paging(self) -> Mapping[str, Any]:
+        """listMemberMessages' ``x-chimekit-paging``: the names of its paging parameters and fields."""
+        paging: Mapping[str, Any] = self.operations["listMemberMessages"].definition[PAGING]
+        return paging
+
     def page(self, member: str, limit: int, offset: int) -> JsonObject:
-        page: JsonObject = self.ok(self.call("listMemberMessages", member, query={"limit": limit, "offset": offset}))
+        query = {self.paging["limit"]: limit, self.paging["offset"]: offset}
+        page: JsonObject = self.ok(self.call("listMemberMessages", member, query=query))
         return page
+
+    def items(self, page: Mapping[str, Any]) -> list[JsonObject]:
+        """A page's items."""
+        items: list[JsonObject] = at(page, self.paging["items"])
+        return items
+
+    def item_id(self, item: Mapping[str, Any]) -> Any:
+        """An item's id; None where the item lacks it."""
+        *path, last = self.paging["id"]
+        for key in path:
+            item = item.get(key, {})
+        return item.get(last)
+
+    def pagination(self, page: Mapping[str, Any]) -> JsonObject:
+        """The object of a page that holds its total (and echoes the page's limit and offset under their names)."""
+        pagination: JsonObject = at(page, self.paging["total"][:-1])
+        return pagination
+
+    def total(self, page: Mapping[str, Any]) -> Any:
+        """A page's total; None where its object lacks it."""
+        return self.pagination(page).get(self.paging["total"][-1])
 
 
 def profile_of(member: Mapping[str, Any]) -> JsonObject:
@@ -303,11 +354,11 @@ def send_then_list(t: Tester) -> None:
     member, _, _ = t.identify("list")
     sent = t.send(member, f"Listed {member}")
     page = t.page(member, 20, 0)
-    listed = [item.get("message", {}).get("id") for item in page["messages"]]
+    listed = [t.item_id(item) for item in t.items(page)]
     t.expect(
         sent["message"]["id"] in listed, f"listMemberMessages lacks {sent['message']['id']} right after sending it"
     )
-    item = page["messages"][listed.index(sent["message"]["id"])]
+    item = t.items(page)[listed.index(sent["message"]["id"])]
     t.expect(
         (item.get("recipient") or {}).get("externalUserId") == member,
         f"listMemberMessages: the recipient is {item.get('recipient')}",
@@ -323,7 +374,7 @@ def _paged(t: Tester) -> tuple[str, list[str], list[JsonObject]]:
     while len(pages) <= PAGE_MESSAGES:
         page = t.page(member, PAGE_LIMIT, offset)
         pages.append(page)
-        if len(page["messages"]) < PAGE_LIMIT:
+        if len(t.items(page)) < PAGE_LIMIT:
             break
         offset += PAGE_LIMIT
     return member, sent, pages
@@ -333,13 +384,14 @@ def pages_disjoint_and_complete(t: Tester) -> None:
     _, sent, pages = _paged(t)
     seen: list[str] = []
     for number, page in enumerate(pages):
-        ids = [item.get("message", {}).get("id") for item in page["messages"]]
+        ids = [t.item_id(item) for item in t.items(page)]
         t.expect(len(ids) <= PAGE_LIMIT, f"page {number} (limit={PAGE_LIMIT}) holds {len(ids)} messages")
         repeated = set(ids) & set(seen)
         t.expect(not repeated, f"page {number} (offset={number * PAGE_LIMIT}) repeats {sorted(repeated)}")
-        pagination = page["pagination"]
+        pagination = t.pagination(page)
         t.expect(
-            pagination.get("limit") == PAGE_LIMIT and pagination.get("offset") == number * PAGE_LIMIT,
+            pagination.get(t.paging["limit"]) == PAGE_LIMIT
+            and pagination.get(t.paging["offset"]) == number * PAGE_LIMIT,
             f"page {number}: pagination is {pagination}, asked limit={PAGE_LIMIT} offset={number * PAGE_LIMIT}",
         )
         seen += ids
@@ -350,7 +402,7 @@ def pages_disjoint_and_complete(t: Tester) -> None:
 
 def pages_total_count(t: Tester) -> None:
     _, sent, pages = _paged(t)
-    counts = [page["pagination"].get("totalCount") for page in pages]
+    counts = [t.total(page) for page in pages]
     t.expect(
         all(count == len(sent) for count in counts), f"totalCount on each page: {counts}, the member has {len(sent)}"
     )
@@ -358,7 +410,7 @@ def pages_total_count(t: Tester) -> None:
 
 def pages_order(t: Tester) -> None:
     _, sent, pages = _paged(t)
-    shown = [item.get("message", {}).get("id") for page in pages for item in page["messages"]]
+    shown = [t.item_id(item) for page in pages for item in t.items(page)]
     t.expect(shown == sent[::-1], f"the pages list {shown}, newest first is {sent[::-1]}")
 
 

@@ -13,6 +13,9 @@ from functools import partial
 from pathlib import Path
 from typing import Final
 
+from chimekit._constants import ENV_SECRET_KEY
+from chimekit._options import _api_prefix
+
 from ._behaviour import CHECKS, Ids, Result, Tester, run_checks
 from ._fuzz import DEFAULT_MAX_EXAMPLES, DEFAULT_SEED, Settings, created_members
 from ._fuzz import run as run_schemathesis
@@ -20,8 +23,8 @@ from ._http import Client, RateLimited
 from ._links import run_links
 from ._preflight import preflight
 from ._report import Run, summary, verdict, write_junit
-from ._spec import PROFILES, Profile, Validator, api_prefix, links, load_spec, operations, profile_spec
-from ._target import DEFAULT_KEY_ENV, CannotTest, Target, read_key, server_root
+from ._spec import PROFILES, Profile, Validator, links, load_spec, operations, profile_spec
+from ._target import CannotTest, Target, read_key, server_root
 
 PREFIX_START: Final = "ckc-"
 
@@ -60,12 +63,16 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="chimekit-contract", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    p.add_argument("url", metavar="URL", help="the server root (https://api.example.com) or the root ending in /sdk/v1")
+    p.add_argument(
+        "url",
+        metavar="URL",
+        help=f"the server root (https://api.example.com) or the root ending in the API prefix ({_api_prefix()})",
+    )
     p.add_argument(
         "--key-env",
         metavar="NAME",
-        default=DEFAULT_KEY_ENV,
-        help=f"the environment variable holding the secret key (default: {DEFAULT_KEY_ENV}): its name, not the key",
+        default=ENV_SECRET_KEY,
+        help=f"the environment variable holding the secret key (default: {ENV_SECRET_KEY}): its name, not the key",
     )
     p.add_argument(
         "--profile",
@@ -136,7 +143,7 @@ def _fail(message: str) -> int:
 def contract(
     url: str,
     *,
-    key_env: str = DEFAULT_KEY_ENV,
+    key_env: str = ENV_SECRET_KEY,
     profile: Profile = "full",
     settings: Settings | None = None,
     junit: Path | None = None,
@@ -149,14 +156,16 @@ def contract(
     settings = settings or Settings()
     document = load_spec()
     spec = profile_spec(document, profile)
+    ops = operations(spec)
+    api_prefix = _api_prefix()
     try:
-        root = server_root(url, api_prefix(document), allow_insecure_http=allow_insecure_http)
+        root = server_root(url, api_prefix, allow_insecure_http=allow_insecure_http)
         target = Target(root, key_env, read_key(key_env))
     except CannotTest as exc:
         return _fail(str(exc))
     prefix = f"{PREFIX_START}{secrets.token_hex(4)}-"
-    ops = operations(spec)
-    full_decisions = {op.operation_id: op.decisions() for op in operations(document).values()}
+    full_ops = ops if spec is document else operations(document)
+    full_decisions = {op.operation_id: op.decisions() for op in full_ops.values()}
     client = Client(target, ops, Validator(spec))
     ids = Ids(prefix)
     run = Run(operations=ops)
@@ -164,12 +173,12 @@ def contract(
     def tester() -> Tester:
         return Tester(client, ops, full_decisions, profile, ids)
 
-    emit(f"chimekit-contract {_version()}: {target.root} (API under {api_prefix(document)}), profile {profile}")
+    emit(f"chimekit-contract {_version()}: {target.root} (API under {api_prefix}), profile {profile}")
     emit(f"Writes data: members {prefix}*, their suppressions, messages and runs (the members are deleted at the end)")
     emit("[1/5] preflight")
     step = time.monotonic()
     try:
-        warnings = preflight(client, f"{prefix}preflight", api_prefix(document))
+        warnings = preflight(client, f"{prefix}preflight", api_prefix)
     except (CannotTest, RateLimited) as exc:
         client.close()
         run.stopped = str(exc)
@@ -186,7 +195,7 @@ def contract(
             for result in run_checks(tester):
                 run.checks.append(result)
                 _line(result, emit)
-            spec_links = links(spec)
+            spec_links = links(spec, ops)
             emit(f"[3/5] links: {len(spec_links)} declared by the document, each followed once")
             for result in run_links(tester, spec_links):
                 run.links.append(result)
@@ -199,7 +208,7 @@ def contract(
                     f"[4/5] schemathesis: {', '.join(settings.phases)}; seed {settings.seed}, "
                     f"at most {settings.max_examples} cases per operation and phase"
                 )
-                run.fuzz = run_schemathesis(spec, profile, target, prefix, settings, Path(folder), emit)
+                run.fuzz = run_schemathesis(spec, ops, profile, target, prefix, settings, Path(folder), emit)
         except (CannotTest, RateLimited) as exc:
             run.stopped = str(exc)
             emit(f"  could not test: {exc}")

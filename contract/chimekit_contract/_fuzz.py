@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from ._spec import MEMBER_ID_SCHEMA, JsonObject, Profile, operations, resolve
+from ._spec import MEMBER_ID_SCHEMA, JsonObject, Operation, Profile, resolve
 from ._target import Target
 
 PHASES: Final = ("examples", "coverage", "fuzzing", "stateful")
@@ -32,7 +32,7 @@ DOCS_POSITIVE_STATUSES: Final = ("2xx", "3xx", "400", "401", "403", "404", "409"
 refuse (4xx) a value they allow without breaking a promise; 5xx stays ``not_a_server_error``'s."""
 
 
-def contract_links(spec: Mapping[str, Any]) -> dict[str, JsonObject]:
+def contract_links(ops: Mapping[str, Operation]) -> dict[str, JsonObject]:
     """Links OpenAPI cannot express, for this run only: identify → sendMessage / runWorkflow.
 
     An OpenAPI link value is a whole runtime expression or a literal, so the document cannot put the
@@ -40,7 +40,6 @@ def contract_links(spec: Mapping[str, Any]) -> dict[str, JsonObject]:
     body. Without these, the stateful phase seldom sends a message or runs a workflow for a member
     that exists. The bodies are the document's examples (``merge_body: false``: sent as they are).
     """
-    ops = operations(spec)
     source_field = sorted(ops["identify"].member_fields)[0]
     expression = f"$request.body#/{source_field}"
     found: dict[str, JsonObject] = {}
@@ -60,13 +59,15 @@ def contract_links(spec: Mapping[str, Any]) -> dict[str, JsonObject]:
     return found
 
 
-def run_document(spec: Mapping[str, Any]) -> JsonObject:
-    """The document schemathesis gets: the profile's, plus the contract-only links (the document's own win)."""
+def run_document(spec: Mapping[str, Any], ops: Mapping[str, Operation]) -> JsonObject:
+    """The document schemathesis gets: the profile's, plus the contract-only links (the document's own win).
+
+    ``ops`` are ``spec``'s operations; ``spec`` itself is not changed (the links go into a copy)."""
     document: JsonObject = json.loads(json.dumps(spec))
-    identify = operations(document)["identify"]
+    identify = ops["identify"]
     response = document["paths"][identify.path][identify.method.lower()]["responses"]["200"]
     links = response.setdefault("links", {})
-    for name, link in contract_links(document).items():
+    for name, link in contract_links(ops).items():
         links.setdefault(name, link)
     return document
 
@@ -107,13 +108,14 @@ def config_toml(key_env: str, profile: Profile) -> str:
     return "\n".join(lines) + "\n"
 
 
-def hook_settings(spec: Mapping[str, Any], prefix: str, ids_file: Path, stats_file: Path) -> JsonObject:
-    ops = operations(spec).values()
+def hook_settings(
+    spec: Mapping[str, Any], ops: Mapping[str, Operation], prefix: str, ids_file: Path, stats_file: Path
+) -> JsonObject:
     return {
         "prefix": prefix,
         "member_id_schema": resolve(spec, {"$ref": MEMBER_ID_SCHEMA}),
-        "member_params": {op.label: sorted(op.member_params) for op in ops if op.member_params},
-        "member_fields": {op.label: sorted(op.member_fields) for op in ops if op.member_fields},
+        "member_params": {op.label: sorted(op.member_params) for op in ops.values() if op.member_params},
+        "member_fields": {op.label: sorted(op.member_fields) for op in ops.values() if op.member_fields},
         "ids_file": str(ids_file),
         "stats_file": str(stats_file),
     }
@@ -182,9 +184,7 @@ class Outcome:
 
 def scrub(line: str, target: Target, folder: Path) -> str:
     """A line of schemathesis' output as shown: the key's placeholder in ``curl`` commands, never the key."""
-    line = line.replace(target.key, target.key_reference)
-    line = line.replace("'Authorization: [Filtered]'", f'"Authorization: Bearer {target.key_reference}"')
-    return line.replace(str(folder), "<run folder>")
+    return target.mask(line).replace(str(folder), "<run folder>")
 
 
 def created_members(folder: Path) -> list[str]:
@@ -223,6 +223,7 @@ def read_events(path: Path, outcome: Outcome) -> None:
 
 def run(
     spec: Mapping[str, Any],
+    ops: Mapping[str, Operation],
     profile: Profile,
     target: Target,
     prefix: str,
@@ -230,12 +231,13 @@ def run(
     folder: Path,
     emit: Callable[[str], None],
 ) -> Outcome:
-    """Run schemathesis against ``target`` on ``spec`` (the profile's document) in ``folder``."""
+    """Run schemathesis against ``target`` on ``spec`` (the profile's document, whose operations ``ops`` are)
+    in ``folder``."""
     spec_path, config_path = folder / "openapi.json", folder / "schemathesis.toml"
     ids_file, stats_file, settings_file = folder / IDS_FILE, folder / "stats.json", folder / "hooks.json"
-    spec_path.write_text(json.dumps(run_document(spec)), encoding="utf-8")
+    spec_path.write_text(json.dumps(run_document(spec, ops)), encoding="utf-8")
     config_path.write_text(config_toml(target.key_env, profile), encoding="utf-8")
-    settings_file.write_text(json.dumps(hook_settings(spec, prefix, ids_file, stats_file)), encoding="utf-8")
+    settings_file.write_text(json.dumps(hook_settings(spec, ops, prefix, ids_file, stats_file)), encoding="utf-8")
     env = {**os.environ, target.key_env: target.key, "CHIMEKIT_CONTRACT_RUN": str(settings_file)}
     env.pop("SCHEMATHESIS_HOOKS", None)
     argv = command(spec_path, config_path, target.root, settings, folder)

@@ -43,10 +43,10 @@ from schemathesis.openapi.checks import (
     UseAfterFree,
 )
 
+from ._http import BACKOFF_MAX, BACKOFF_START
+
 SETTINGS_ENV: Final = "CHIMEKIT_CONTRACT_RUN"
 PROGRESS_SECONDS: Final = 5.0
-BACKOFF_START: Final = 0.25
-BACKOFF_MAX: Final = 8.0
 EXPECTED_STATUS_FAILURES: Final = (
     AcceptedNegativeData,
     RejectedPositiveData,

@@ -62,7 +62,6 @@ class Answer:
     headers: httpx.Headers
     body: Any
     """The JSON answer, or None (no body, or not JSON)."""
-    is_json: bool
     text: str
 
     def describe(self) -> str:
@@ -86,7 +85,6 @@ class Client:
         self.validator = validator
         self.requests = 0
         self.rate_limited = 0
-        self.waited = 0.0
         self._sleep = sleep
         self._http = httpx.Client(
             headers={"Authorization": f"Bearer {target.key}", "User-Agent": "chimekit-contract"},
@@ -127,9 +125,7 @@ class Client:
             wait = retry_after(response.headers)
             if wait is None:
                 wait, backoff = backoff, min(backoff * 2, BACKOFF_MAX)
-            wait = min(wait, MAX_WAIT)
-            self.waited += wait
-            self._sleep(wait)
+            self._sleep(min(wait, MAX_WAIT))
         raise RateLimited(f"{operation.method} {operation.path} still answered 429 after {RETRIES} retries")
 
     def call(
@@ -151,7 +147,7 @@ class Client:
                 parsed = response.json()
             except ValueError:
                 raise Violation(f"{request} answered {response.status_code} with a body that is not JSON") from None
-        answer = Answer(operation, request, response.status_code, response.headers, parsed, is_json, response.text)
+        answer = Answer(operation, request, response.status_code, response.headers, parsed, response.text)
         if response.content and not is_json and self.validator.response_problem(operation, answer.status, None):
             raise Violation(f"{answer.describe()} (Content-Type {media or 'missing'}, not JSON)")
         if is_json:

@@ -10,13 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Final
+from typing import Any
 
 from ._behaviour import Result, Tester, attempt
-from ._http import Answer, Violation
+from ._http import _NO_BODY, Answer, Violation
 from ._spec import JsonObject, Link
-
-_NO_BODY: Final[Any] = object()
 
 
 @dataclass
@@ -42,33 +40,22 @@ def _with_message(t: Tester) -> tuple[str, JsonObject]:
     return member, t.send(member, f"Link {member}")
 
 
-def _body_for(t: Tester, operation_id: str, member: str) -> JsonObject:
-    body = t.example(operation_id)
-    for name in t.operations[operation_id].member_fields:
-        body[name] = member
-    return body
-
-
 def _source(t: Tester, operation_id: str) -> tuple[tuple[str, ...], dict[str, Any], Any]:
     """How to call ``operation_id`` so that it succeeds: (path values, query, body)."""
     operation = t.operations[operation_id]
-    if operation_id in ("identify", "sendMessage"):
-        member = t.ids.new("link") if operation_id == "identify" else _member(t)
-        body = _body_for(t, operation_id, member)
-        if operation_id == "identify":
-            body["identities"] = [{**i, "value": t.email(member)} for i in body.get("identities", [])]
-        return (), {}, body
+    if operation_id == "identify":
+        return (), {}, t.identify_body(t.ids.new("link"))
+    if operation_id == "sendMessage":
+        return (), {}, t.body_for(operation_id, _member(t))
     if operation_id == "runWorkflow":
-        return (operation.example_parameter(operation.path_params[0]),), {}, _body_for(t, operation_id, _member(t))
+        return (operation.example_parameter(operation.path_params[0]),), {}, t.body_for(operation_id, _member(t))
     if operation_id in ("findMember", "deleteMember"):
         return (_member(t),), {}, _NO_BODY
     if operation_id == "updateMember":
         return (_member(t),), {}, t.example(operation_id)
     if operation_id == "addSuppression":
         member, body, _ = t.identify("link")
-        suppression = t.example(operation_id)
-        suppression["identity"] = {**suppression["identity"], "value": body["identities"][0]["value"]}
-        return (member,), {}, suppression
+        return (member,), {}, t.suppression_body(body["identities"][0]["value"])
     if operation_id in ("listSuppressions", "removeSuppression"):
         member, suppression = _with_suppression(t)
         return ((member,) if operation_id == "listSuppressions" else (member, suppression["id"])), {}, _NO_BODY
@@ -119,12 +106,8 @@ def evaluate(value: Any, request: Request, answer: Answer) -> Any:
 def follow(t: Tester, *, link: Link) -> None:
     source = t.operations[link.source]
     values, query, body = _source(t, link.source)
-    request = Request(dict(zip(source.path_params, values, strict=True)), query)
-    if body is not _NO_BODY:
-        request.body = body
-        answer = t.call(link.source, *values, query=query, body=body)
-    else:
-        answer = t.call(link.source, *values, query=query)
+    request = Request(dict(zip(source.path_params, values, strict=True)), query, body)
+    answer = t.call(link.source, *values, query=query, body=body)  # _NO_BODY: none
     if str(answer.status) != link.status:
         raise Violation(f"{answer.describe()}; the link starts from a {link.status} answer")
     target = t.operations[link.target]

@@ -161,7 +161,5 @@ def write_junit(run: Run, path: Path, schemathesis_junit: Path | None, target: T
     root.append(cleanup)
     ET.indent(root)
     text = ET.tostring(root, encoding="unicode", xml_declaration=True)
-    text = text.replace(target.key, target.key_reference)
-    text = text.replace("'Authorization: [Filtered]'", f'"Authorization: Bearer {target.key_reference}"')
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text + "\n", encoding="utf-8")
+    path.write_text(target.mask(text) + "\n", encoding="utf-8")

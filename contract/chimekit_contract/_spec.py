@@ -18,6 +18,7 @@ from typing import Any, Final, Literal
 from urllib.parse import quote
 
 import jsonschema_rs
+from chimekit_api.api import OPERATIONS
 
 Profile = Literal["docs", "full"]
 PROFILES: Final = ("full", "docs")
@@ -81,13 +82,10 @@ class Operation:
         return f"{self.method} {self.path}"
 
     def url_path(self, values: tuple[str, ...]) -> str:
-        """The path with each value percent-encoded as exactly one segment."""
+        """The path with each value percent-encoded as exactly one segment (the SDK's operation table builds it)."""
         if len(values) != len(self.path_params):
             raise ValueError(f"{self.operation_id} takes {len(self.path_params)} path values, got {len(values)}")
-        path = self.path
-        for name, value in zip(self.path_params, values, strict=True):
-            path = path.replace("{" + name + "}", quote(value, safe=""), 1)
-        return path
+        return OPERATIONS[self.operation_id].url_path(*values)
 
     def example_body(self) -> JsonObject | None:
         """A copy of the request body's example, or None."""
@@ -153,17 +151,6 @@ def operations(spec: Mapping[str, Any]) -> dict[str, Operation]:
     return found
 
 
-def api_prefix(spec: Mapping[str, Any]) -> str:
-    """The path prefix every path of the document shares (``/sdk/v1``)."""
-    paths = [path.strip("/").split("/") for path in spec["paths"]]
-    common: list[str] = []
-    for parts in zip(*paths, strict=False):
-        if len(set(parts)) != 1 or "{" in parts[0]:
-            break
-        common.append(parts[0])
-    return "/" + "/".join(common) if common else ""
-
-
 @dataclass(frozen=True)
 class Link:
     """A link of the document: from a response of ``source`` to the operation ``target``."""
@@ -181,10 +168,10 @@ class Link:
         return f"{self.source} {self.status} {self.name} -> {self.target}"
 
 
-def links(spec: Mapping[str, Any]) -> list[Link]:
-    """Every link of the document, in document order."""
+def links(spec: Mapping[str, Any], ops: Mapping[str, Operation] | None = None) -> list[Link]:
+    """Every link of the document, in document order (``ops``: its ``operations``, when already made)."""
     found = []
-    for operation in operations(spec).values():
+    for operation in (ops if ops is not None else operations(spec)).values():
         for status, response in operation.definition["responses"].items():
             for name, link in (resolve(spec, response).get("links") or {}).items():
                 link = resolve(spec, link)
@@ -300,12 +287,10 @@ def _markers(node: Any, where: str = "#") -> list[str]:
     return []
 
 
-def profile_spec(spec: Mapping[str, Any], profile: Profile) -> JsonObject:
-    return docs_view(spec) if profile == "docs" else copy.deepcopy(dict(spec))
-
-
-def root_decisions(spec: Mapping[str, Any]) -> dict[str, str]:
-    return dict(spec.get(DECISIONS) or {})
+def profile_spec(spec: JsonObject, profile: Profile) -> JsonObject:
+    """The document a run of ``profile`` checks: the docs view (a copy), or ``spec`` itself for ``full``
+    (nothing of a run changes the document: what it changes, it copies first)."""
+    return docs_view(spec) if profile == "docs" else spec
 
 
 # ---------------------------------------------------------------- answers against the document
@@ -327,7 +312,7 @@ class Validator:
 
     def response_problem(self, operation: Operation, status: int, body: Any) -> str | None:
         """Why ``body`` is not what ``operation`` documents for ``status`` (None: it is, or nothing is documented)."""
-        responses = self._spec["paths"][operation.path][operation.method.lower()]["responses"]
+        responses = operation.definition["responses"]
         key = str(status) if str(status) in responses else f"{str(status)[0]}XX"
         if key not in responses:
             key = "default"
@@ -349,6 +334,3 @@ class Validator:
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.instance_path).lstrip(".")
         message = error.message if len(error.message) < 200 else error.message[:200] + "…"
         return f"{where or 'body'}: {message}"
-
-    def is_valid(self, schema_pointer: str, value: Any) -> bool:
-        return bool(self._validator(schema_pointer).is_valid(value))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import re
 from dataclasses import dataclass, field
 from typing import Final
 from urllib.parse import urlsplit, urlunsplit
 
-DEFAULT_KEY_ENV: Final = "CHIMEKIT_SECRET_KEY"
+from chimekit._constants import ENV_SECRET_KEY
+from chimekit._options import is_loopback
+
 _CONVENTIONAL_NAME: Final = re.compile(r"[A-Z][A-Z0-9_]*")
 _NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -34,14 +35,10 @@ class Target:
         """How output refers to the key: ``$CHIMEKIT_SECRET_KEY`` (or the variable given), never the key."""
         return f"${self.key_env}"
 
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    def mask(self, text: str) -> str:
+        """``text`` as shown: the key's placeholder (in schemathesis' ``curl`` commands too), never the key."""
+        text = text.replace(self.key, self.key_reference)
+        return text.replace("'Authorization: [Filtered]'", f'"Authorization: Bearer {self.key_reference}"')
 
 
 def server_root(url: str, api_prefix: str, *, allow_insecure_http: bool = False) -> str:
@@ -56,16 +53,18 @@ def server_root(url: str, api_prefix: str, *, allow_insecure_http: bool = False)
     except ValueError as exc:
         raise CannotTest(f"the URL is not valid: {exc}") from None
     if parts.scheme not in ("http", "https"):
-        raise CannotTest("the URL must start with http:// or https:// (the server root, or the root ending in /sdk/v1)")
+        raise CannotTest(
+            f"the URL must start with http:// or https:// (the server root, or the root ending in {api_prefix})"
+        )
     if not parts.hostname:
         raise CannotTest("the URL has no host")
     if parts.username is not None or parts.password is not None:
         raise CannotTest("the URL must not hold a user or password (the key comes from the environment)")
     if parts.query or parts.fragment or "?" in url or "#" in url:
         raise CannotTest(
-            "the URL must not have a query or a fragment: give the server root (or the root ending in /sdk/v1)"
+            f"the URL must not have a query or a fragment: give the server root (or the root ending in {api_prefix})"
         )
-    if parts.scheme == "http" and not _is_loopback(parts.hostname) and not allow_insecure_http:
+    if parts.scheme == "http" and not is_loopback(parts.hostname) and not allow_insecure_http:
         raise CannotTest(
             f"plain http to {parts.hostname} would send the secret key unencrypted: use https, "
             "or pass --allow-insecure-http if the network is private"
@@ -80,7 +79,7 @@ def server_root(url: str, api_prefix: str, *, allow_insecure_http: bool = False)
 
 def read_key(env_name: str) -> str:
     """The secret key from the environment variable ``env_name`` (stripped); CannotTest names the variable only."""
-    shown = f"${env_name}" if env_name == DEFAULT_KEY_ENV or _CONVENTIONAL_NAME.fullmatch(env_name) else None
+    shown = f"${env_name}" if env_name == ENV_SECRET_KEY or _CONVENTIONAL_NAME.fullmatch(env_name) else None
     if not _NAME.fullmatch(env_name):
         raise CannotTest("--key-env takes the name of an environment variable (letters, digits and _), not a key")
     value = os.environ.get(env_name, "").strip()
@@ -89,7 +88,7 @@ def read_key(env_name: str) -> str:
             raise CannotTest(
                 "the environment variable named by --key-env is empty or not set (give its name, not the key)"
             )
-        hint = "" if env_name != DEFAULT_KEY_ENV else " (or name another variable with --key-env)"
+        hint = "" if env_name != ENV_SECRET_KEY else " (or name another variable with --key-env)"
         raise CannotTest(f"no secret key: set {shown}{hint}")
     if any(not 0x21 <= ord(char) <= 0x7E for char in value):
         raise CannotTest(
